@@ -1,0 +1,10 @@
+"""MkDocs hooks (see `mkdocs.yml`): the snippet engine's build integration."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from snippet_engine.mkdocs_plugin import on_config, on_page_markdown, on_pre_build  # noqa: E402
+
+__all__ = ["on_config", "on_page_markdown", "on_pre_build"]

@@ -1,0 +1,268 @@
+"""Run snippets: cache lookup, then a warm worker, then the error policy.
+
+`Engine` is what both front ends use. `shared_engine` keeps one engine (and
+so one worker pool) per process, so that `mkdocs serve` reuses warm workers
+across rebuilds.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import signal
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from snippet_engine.cache import ResultCache, cache_key, environment_fingerprint, file_sha256
+from snippet_engine.pool import WorkerPool
+from snippet_engine.result import Figure, Problem, SnippetResult
+from snippet_engine.source import DirectiveError, Directives, parse_directives
+
+DEFAULT_TIMEOUT = 60.0
+DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+def probe_device(requested: str = "auto") -> str:
+    """The device snippets will find, decided without importing torch.
+
+    Parameters:
+        requested: `auto`, or a device to insist on.
+
+    Returns:
+        `cuda`, `mps` or `cpu`. The run itself reports what it really saw.
+    """
+    if requested != "auto":
+        return requested
+    if os.environ.get("CUDA_VISIBLE_DEVICES") == "":
+        return "cpu"
+    if Path("/proc/driver/nvidia/version").exists():
+        return "cuda"
+    if sys.platform == "darwin" and platform.machine() == "arm64":
+        return "mps"
+    return "cpu"
+
+
+def _fault_line(trace: str, snippet: str) -> int:
+    """Innermost snippet line in a faulthandler dump (most recent call first)."""
+    match = re.search(rf'File "{re.escape(snippet)}", line (\d+)', trace)
+    return int(match.group(1)) if match else 0
+
+
+def apply_policy(
+    reply: dict[str, Any], directives: Directives, *, timeout: float, snippet: str, requested_device: str
+) -> list[Problem]:
+    """Turn a worker's raw report into the list of problems that fail the run.
+
+    Parameters:
+        reply: The worker's reply.
+        directives: What the snippet declared.
+        timeout: The timeout it ran under.
+        snippet: The snippet's repo-relative path, as it appears in tracebacks.
+        requested_device: The device insisted on, or `auto`.
+
+    Returns:
+        The problems; empty for a successful run.
+    """
+    if "engine_error" in reply:
+        return [Problem("engine", reply["engine_error"])]
+    problems: list[Problem] = []
+    if reply.get("timed_out"):
+        line = _fault_line(reply.get("fault_trace", ""), snippet)
+        return [Problem("timeout", f"did not finish within {timeout:g} s (killed)", line)]
+    if reply.get("signal"):
+        number = reply["signal"]
+        name = signal.Signals(number).name if number in signal.Signals.__members__.values() else str(number)
+        message = f"the process crashed ({name})"
+        if number == signal.SIGXFSZ:
+            message = "output exceeded the 64 MiB limit (killed)"
+        return [Problem("crash", message, _fault_line(reply.get("fault_trace", ""), snippet))]
+    if "exit_code" not in reply:
+        return [Problem("crash", f"the process ended (status {reply.get('child_status')}) without a report")]
+
+    exception = reply.get("exception")
+    if exception and exception["type"] == "SystemExit":
+        problems.append(Problem("exit-status", f"exited with status {reply['exit_code']}", exception["line"]))
+    elif exception and exception["type"] != directives.expect_exception:
+        problems.append(Problem("exception", f"{exception['type']}: {exception['message']}", exception["line"]))
+    elif directives.expect_exception and not exception:
+        problems.append(Problem("expectation", f"expected {directives.expect_exception} to be raised; it was not"))
+
+    seen_warnings = set()
+    for warning in reply.get("warnings", []):
+        seen_warnings.add(warning["category"])
+        if warning["category"] not in directives.expect_warnings:
+            problems.append(Problem("warning", f"{warning['category']}: {warning['message']}", warning["line"]))
+    for category in directives.expect_warnings:
+        if category not in seen_warnings:
+            problems.append(Problem("expectation", f"expected a {category}; none was raised"))
+    for attempt in reply.get("network", []):
+        problems.append(Problem("network", attempt["message"], attempt["line"]))
+    for line in reply.get("unshown_figures", []):
+        problems.append(Problem("unclosed-figure", "figure created here was never shown: end the chart with plt.show()", line))
+    if requested_device not in ("auto", reply.get("device")):
+        problems.append(Problem("engine", f"asked for device {requested_device!r} but the run saw {reply.get('device')!r}"))
+    return problems
+
+
+class Engine:
+    """Runs snippets of one repository, with caching and a pool of warm workers.
+
+    Parameters:
+        repo_root: The repository root (snippets run as if from there).
+        jobs: Parallel snippets (default: CPU count).
+        device: `auto`, `cpu`, `cuda` or `mps`.
+        use_cache: Read results from the cache (results are written either way).
+        cache_dir: Where the cache lives (default `<repo>/.cache/snippets`).
+        default_timeout: Seconds per snippet unless it declares its own.
+    """
+
+    def __init__(
+        self,
+        repo_root: Path,
+        *,
+        jobs: int | None = None,
+        device: str = "auto",
+        use_cache: bool = True,
+        cache_dir: Path | None = None,
+        default_timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        if device not in DEVICES:
+            raise ValueError(f"device must be one of {', '.join(DEVICES)}, not {device!r}")
+        self.repo_root = repo_root.resolve()
+        self.jobs = jobs or os.cpu_count() or 1
+        self.requested_device = device
+        self.device = probe_device(device)
+        self.use_cache = use_cache
+        self.default_timeout = default_timeout
+        self.cache = ResultCache(cache_dir or self.repo_root / ".cache" / "snippets", self.repo_root)
+        self.fingerprint = environment_fingerprint(self.device)
+        self._memo: dict[str, SnippetResult] = {}
+        self._pool: WorkerPool | None = None
+
+    def _worker_env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["MPLBACKEND"] = "Agg"
+        env["PYTHONHASHSEED"] = "0"
+        if self.requested_device == "cpu":
+            env["CUDA_VISIBLE_DEVICES"] = ""
+        return env
+
+    @property
+    def pool(self) -> WorkerPool:
+        """The worker pool, started on first use."""
+        if self._pool is None:
+            self._pool = WorkerPool(self.jobs, self._worker_env())
+        return self._pool
+
+    def run(self, path: Path) -> SnippetResult:
+        """Run one snippet, or return its cached result.
+
+        Parameters:
+            path: The snippet file.
+
+        Returns:
+            Its result; `result.ok` tells whether it passed the policy.
+        """
+        path = path.resolve()
+        rel = path.relative_to(self.repo_root).as_posix()
+        source = path.read_bytes()
+        try:
+            directives = parse_directives(source.decode("utf-8"))
+        except DirectiveError as exc:
+            return SnippetResult(rel, problems=[Problem("directive", str(exc), exc.line)])
+        except UnicodeDecodeError as exc:
+            return SnippetResult(rel, problems=[Problem("directive", f"not UTF-8: {exc}")])
+        timeout = directives.timeout or self.default_timeout
+        key = cache_key(rel, source, self.fingerprint, timeout)
+        if key in self._memo:
+            return self._memo[key]
+        if self.use_cache and (cached := self.cache.load(key)) is not None:
+            self._memo[key] = cached
+            return cached
+
+        threads = max(1, (os.cpu_count() or 1) // self.jobs)
+        request = {
+            "path": str(path),
+            "name": rel,
+            "repo_root": str(self.repo_root),
+            "timeout": timeout,
+            "threads": threads,
+        }
+        reply = self.pool.run(request)
+        problems = apply_policy(reply, directives, timeout=timeout, snippet=rel, requested_device=self.requested_device)
+        reads = {}
+        for dependency in reply.get("reads", []):
+            dependency_path = self.repo_root / dependency
+            if dependency_path.is_file():
+                reads[dependency] = file_sha256(dependency_path)
+        exception = reply.get("exception") or {}
+        result = SnippetResult(
+            path=rel,
+            output=reply.get("output", ""),
+            output_bytes=reply.get("output_bytes", 0),
+            figures=[Figure(**figure) for figure in reply.get("figures", [])],
+            problems=problems,
+            duration=round(reply.get("duration", 0.0), 3),
+            device=reply.get("device", self.device),
+            exit_code=reply.get("exit_code", -reply.get("signal", 0) or 1),
+            traceback=exception.get("traceback", ""),
+            reads=reads,
+        )
+        if result.ok:
+            self.cache.store(key, result)
+            self._memo[key] = result
+        return result
+
+    def run_many(
+        self, paths: Iterable[Path], on_result: Callable[[SnippetResult], None] | None = None
+    ) -> list[SnippetResult]:
+        """Run snippets in parallel (up to `jobs` at once), results in input order.
+
+        Parameters:
+            paths: Snippet files.
+            on_result: Called with each result as it arrives (progress display).
+
+        Returns:
+            One result per path.
+        """
+
+        def run_one(path: Path) -> SnippetResult:
+            result = self.run(path)
+            if on_result is not None:
+                on_result(result)
+            return result
+
+        paths = list(paths)
+        if not paths:
+            return []
+        with ThreadPoolExecutor(max_workers=min(self.jobs, len(paths))) as executor:
+            return list(executor.map(run_one, paths))
+
+    def close(self) -> None:
+        """Stop the workers (the engine can start new ones later)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+
+_shared: dict[tuple, Engine] = {}
+
+
+def shared_engine(repo_root: Path, **options: Any) -> Engine:
+    """One engine per repository and options for this process (used by `mkdocs serve`).
+
+    Parameters:
+        repo_root: The repository root.
+        **options: As for `Engine`.
+
+    Returns:
+        The same engine on every call with the same arguments.
+    """
+    key = (str(repo_root.resolve()), tuple(sorted(options.items())))
+    if key not in _shared:
+        _shared[key] = Engine(repo_root, **options)
+    return _shared[key]

@@ -1,0 +1,75 @@
+"""Result -> HTML, for the pages.
+
+Output is escaped text (a snippet printing `<script>` shows text), then the
+figures, then a line naming device and duration in the page's language.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from snippet_engine.result import SnippetResult
+
+_LABELS = {
+    "zh": {
+        "output": "输出",
+        "figure": "{name} 的第 {n} 张图",
+        "meta": "运行设备：{device} · 用时 {seconds} 秒{cached}",
+        "cached": "（缓存）",
+        "truncated": "输出过长：共 {total} 字节，仅显示前 {shown} 字节。",
+        "failed": "这段代码运行失败：",
+    },
+    "en": {
+        "output": "Output",
+        "figure": "Figure {n} of {name}",
+        "meta": "Ran on {device} in {seconds} s{cached}",
+        "cached": " (cached)",
+        "truncated": "Output too long: {total} bytes in all, the first {shown} bytes are shown.",
+        "failed": "This snippet failed:",
+    },
+}
+
+_DEVICE_NAMES = {"cpu": "CPU", "cuda": "CUDA GPU", "mps": "Apple MPS"}
+
+
+def render_result(result: SnippetResult, locale: str) -> str:
+    """The HTML shown under a snippet's source.
+
+    Parameters:
+        result: The run to show.
+        locale: `zh` or `en`.
+
+    Returns:
+        An HTML fragment.
+    """
+    labels = _LABELS.get(locale, _LABELS["en"])
+    parts = ['<div class="snippet-result">']
+    if not result.ok:
+        items = "".join(f"<li><code>{escape(line)}</code></li>" for line in result.error_lines())
+        parts.append(
+            f'<div class="admonition failure snippet-error"><p class="admonition-title">{labels["failed"]}</p>'
+            f"<ul>{items}</ul></div>"
+        )
+    if result.output:
+        parts.append(
+            f'<pre class="snippet-output" aria-label="{labels["output"]}"><code>{escape(result.output)}</code></pre>'
+        )
+    if result.truncated:
+        shown = len(result.output.encode("utf-8", "replace"))
+        note = labels["truncated"].format(total=f"{result.output_bytes:,}", shown=f"{shown:,}")
+        parts.append(f'<p class="snippet-truncated">{escape(note)}</p>')
+    name = result.path.rsplit("/", 1)[-1]
+    for number, figure in enumerate(result.figures, start=1):
+        alt = labels["figure"].format(n=number, name=name)
+        parts.append(
+            f'<figure class="snippet-figure"><img src="data:image/png;base64,{figure.png_base64}" '
+            f'alt="{escape(alt)}" width="{figure.width}" height="{figure.height}" loading="lazy"></figure>'
+        )
+    meta = labels["meta"].format(
+        device=_DEVICE_NAMES.get(result.device, result.device),
+        seconds=f"{result.duration:.2f}",
+        cached=labels["cached"] if result.cached else "",
+    )
+    parts.append(f'<p class="snippet-meta">{escape(meta)}</p>')
+    parts.append("</div>")
+    return "\n".join(parts)

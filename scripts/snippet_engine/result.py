@@ -1,0 +1,96 @@
+"""Plain data produced by running a snippet."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One captured chart.
+
+    Parameters:
+        png_base64: PNG bytes (rendered at 2x), base64-encoded.
+        width: Display width in CSS pixels.
+        height: Display height in CSS pixels.
+    """
+
+    png_base64: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that makes a run fail, located in the snippet.
+
+    Parameters:
+        kind: `exception`, `exit-status`, `timeout`, `crash`, `warning`, `network`,
+            `unclosed-figure`, `expectation` or `engine`.
+        message: What happened, one line.
+        line: Line in the snippet file it points to (0 when unknown).
+    """
+
+    kind: str
+    message: str
+    line: int = 0
+
+
+@dataclass
+class SnippetResult:
+    """Everything one run of a snippet produced.
+
+    Parameters:
+        path: Snippet path relative to the repository root (posix).
+        output: stdout and stderr, interleaved in the order they were written.
+        output_bytes: Size of the whole output; larger than `output` when truncated.
+        figures: Charts captured at `plt.show()`.
+        problems: Why the run failed; empty for a successful run.
+        duration: Seconds the snippet itself ran.
+        device: Accelerator type seen by the run (`cpu`, `cuda`, `mps`, ...).
+        exit_code: Process exit status, or -signal for a child killed by a signal.
+        traceback: Python traceback text when the snippet raised.
+        reads: Repository files the snippet opened, with their sha256 (cache dependencies).
+        cached: True when the result came from the cache (not stored).
+    """
+
+    path: str
+    output: str = ""
+    output_bytes: int = 0
+    figures: list[Figure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    duration: float = 0.0
+    device: str = "cpu"
+    exit_code: int = 0
+    traceback: str = ""
+    reads: dict[str, str] = field(default_factory=dict)
+    cached: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the run has no problems."""
+        return not self.problems
+
+    @property
+    def truncated(self) -> bool:
+        """True when `output` holds only the start of a longer output."""
+        return self.output_bytes > len(self.output.encode("utf-8", "replace"))
+
+    def error_lines(self) -> list[str]:
+        """One `path:line: kind: message` line per problem."""
+        return [f"{self.path}:{p.line}: {p.kind}: {p.message}" for p in self.problems]
+
+    def to_json(self) -> dict[str, Any]:
+        """Serialise for the cache (without the `cached` flag)."""
+        data = asdict(self)
+        data.pop("cached")
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], *, cached: bool = False) -> SnippetResult:
+        """Inverse of `to_json`."""
+        fields = dict(data)
+        fields["figures"] = [Figure(**f) for f in fields.get("figures", [])]
+        fields["problems"] = [Problem(**p) for p in fields.get("problems", [])]
+        return cls(**fields, cached=cached)

@@ -1,0 +1,16 @@
+# snippet: output=device
+import torch
+
+print("torch version:", torch.__version__)
+print("accelerator available:", torch.accelerator.is_available())
+
+accelerator = torch.accelerator.current_accelerator()
+print("accelerator:", accelerator.type if accelerator is not None else "none")
+if torch.cuda.is_available():
+    print("GPU name:", torch.cuda.get_device_name())
+
+# zh: 本课程所有示例都用这一行挑选设备：有加速器用加速器，否则用 CPU
+# en: every example in this course picks its device with this line: the accelerator if there is one, else the CPU
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
+x = torch.ones(2, 3, device=device)
+print("this page was built on:", x.device)
