@@ -5,6 +5,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from snippet_engine.mkdocs_plugin import on_config, on_page_markdown, on_pre_build  # noqa: E402
+from snippet_engine.mkdocs_plugin import on_config, on_page_markdown, on_pre_build
 
 __all__ = ["on_config", "on_page_markdown", "on_pre_build"]

@@ -102,9 +102,13 @@ def apply_policy(
     for attempt in reply.get("network", []):
         problems.append(Problem("network", attempt["message"], attempt["line"]))
     for line in reply.get("unshown_figures", []):
-        problems.append(Problem("unclosed-figure", "figure created here was never shown: end the chart with plt.show()", line))
+        problems.append(
+            Problem("unclosed-figure", "figure created here was never shown: end the chart with plt.show()", line)
+        )
     if requested_device not in ("auto", reply.get("device")):
-        problems.append(Problem("engine", f"asked for device {requested_device!r} but the run saw {reply.get('device')!r}"))
+        problems.append(
+            Problem("engine", f"asked for device {requested_device!r} but the run saw {reply.get('device')!r}")
+        )
     return problems
 
 

@@ -53,7 +53,7 @@ def outputs_match(actual: str, recorded: str, mode: str = "exact") -> bool:
     left, right = _tokens(_normalise(actual)), _tokens(_normalise(recorded))
     if len(left) != len(right):
         return False
-    for a, b in zip(left, right):
+    for a, b in zip(left, right, strict=False):
         if isinstance(a, str) or isinstance(b, str):
             if a != b:
                 return False
@@ -75,9 +75,13 @@ def output_diff(actual: str, recorded: str, name: str) -> str:
     """
     lines = list(
         difflib.unified_diff(
-            _normalise(recorded).splitlines(), _normalise(actual).splitlines(), f"{name} (recorded)", "this run", lineterm=""
+            _normalise(recorded).splitlines(),
+            _normalise(actual).splitlines(),
+            f"{name} (recorded)",
+            "this run",
+            lineterm="",
         )
     )
     if len(lines) > 40:
-        lines = lines[:40] + [f"... {len(lines) - 40} more diff lines"]
+        lines = [*lines[:40], f"... {len(lines) - 40} more diff lines"]
     return "\n".join(lines)

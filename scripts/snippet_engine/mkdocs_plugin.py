@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import logging
 import os
-from html import escape
 from contextvars import ContextVar
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,9 @@ def _engine() -> Engine:
     return shared_engine(REPO_ROOT, device=os.environ.get("SNIPPET_DEVICE", "auto"))
 
 
-def validate_snippet_fence(language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any], md: Any) -> bool:
+def validate_snippet_fence(
+    language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any], md: Any
+) -> bool:
     """markdown-exec's validator, with execution always on and the source shown above the result.
 
     Parameters:
@@ -110,7 +112,12 @@ def on_config(config: Any) -> Any:
     fences = superfences.setdefault("custom_fences", [])
     if not any(fence.get("name") == FENCE_NAME for fence in fences):
         fences.append(
-            {"name": FENCE_NAME, "class": FENCE_NAME, "validator": validate_snippet_fence, "format": markdown_exec.formatter}
+            {
+                "name": FENCE_NAME,
+                "class": FENCE_NAME,
+                "validator": validate_snippet_fence,
+                "format": markdown_exec.formatter,
+            }
         )
     return config
 
@@ -128,7 +135,9 @@ def on_pre_build(config: Any) -> None:
     problems = findings + failures
     if not problems:
         return
-    summary = f"{len(findings)} page/snippet inconsistencies, {len(failures)} snippet errors:\n  " + "\n  ".join(problems)
+    summary = f"{len(findings)} page/snippet inconsistencies, {len(failures)} snippet errors:\n  " + "\n  ".join(
+        problems
+    )
     if config.strict:
         raise PluginError(summary)
     log.warning(summary)

@@ -112,7 +112,7 @@ class Project:
         configs: dict[str, Any] = {}
         for item in config.get("markdown_extensions", []):
             if isinstance(item, dict):
-                (name, options), = item.items()
+                ((name, options),) = item.items()
                 extensions.append(name)
                 configs[name] = dict(options or {})
             else:
@@ -136,9 +136,7 @@ class Project:
 
         extensions, configs = self._markdown_settings
         configs = {**configs, "pymdownx.superfences": {**configs.get("pymdownx.superfences", {})}}
-        configs["pymdownx.superfences"]["custom_fences"] = [
-            {"name": FENCE_NAME, "class": FENCE_NAME, "format": record}
-        ]
+        configs["pymdownx.superfences"]["custom_fences"] = [{"name": FENCE_NAME, "class": FENCE_NAME, "format": record}]
         text = page.path.read_text(encoding="utf-8")
         markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
         lines = text.splitlines()
@@ -175,14 +173,20 @@ class Project:
             for locale in LANGUAGES:
                 if locale not in versions:
                     (present,) = versions.values()
-                    findings.append(Finding(self.rel(present.path), 0, f"has no {locale} twin (docs/{base}.{locale}.md)"))
+                    findings.append(
+                        Finding(self.rel(present.path), 0, f"has no {locale} twin (docs/{base}.{locale}.md)")
+                    )
             for page in versions.values():
                 for embed in page_embeds[page]:
                     used.add(embed.snippet)
                     target = self.snippets_dir / embed.snippet
                     if not embed.snippet.endswith(".py") or not target.is_file():
                         findings.append(
-                            Finding(self.rel(page.path), embed.line, f"embeds snippet {embed.snippet!r}, which does not exist in snippets/")
+                            Finding(
+                                self.rel(page.path),
+                                embed.line,
+                                f"embeds snippet {embed.snippet!r}, which does not exist in snippets/",
+                            )
                         )
                     own = snippet_locale(embed.snippet)
                     if own is not None and own != page.locale:
@@ -195,7 +199,11 @@ class Project:
                 en_list = [e.snippet for e in page_embeds[en] if snippet_locale(e.snippet) is None]
                 if zh_list != en_list:
                     findings.append(
-                        Finding(self.rel(en.path), 0, f"embeds {en_list} but its zh twin embeds {zh_list} (same snippets, same order)")
+                        Finding(
+                            self.rel(en.path),
+                            0,
+                            f"embeds {en_list} but its zh twin embeds {zh_list} (same snippets, same order)",
+                        )
                     )
         for path in self.snippets():
             rel_to_snippets = path.relative_to(self.snippets_dir).as_posix()

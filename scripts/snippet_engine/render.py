@@ -14,16 +14,14 @@ _LABELS = {
     "zh": {
         "output": "输出",
         "figure": "{name} 的第 {n} 张图",
-        "meta": "运行设备：{device} · 用时 {seconds} 秒{cached}",
-        "cached": "（缓存）",
+        "meta": "运行设备：{device} · 用时 {seconds} 秒",
         "truncated": "输出过长：共 {total} 字节，仅显示前 {shown} 字节。",
         "failed": "这段代码运行失败：",
     },
     "en": {
         "output": "Output",
         "figure": "Figure {n} of {name}",
-        "meta": "Ran on {device} in {seconds} s{cached}",
-        "cached": " (cached)",
+        "meta": "Ran on {device} in {seconds} s",
         "truncated": "Output too long: {total} bytes in all, the first {shown} bytes are shown.",
         "failed": "This snippet failed:",
     },
@@ -68,7 +66,6 @@ def render_result(result: SnippetResult, locale: str) -> str:
     meta = labels["meta"].format(
         device=_DEVICE_NAMES.get(result.device, result.device),
         seconds=f"{result.duration:.2f}",
-        cached=labels["cached"] if result.cached else "",
     )
     parts.append(f'<p class="snippet-meta">{escape(meta)}</p>')
     parts.append("</div>")

@@ -55,9 +55,7 @@ class _Observer:
         self.snippet = snippet
         self.snippet_path = snippet_path
         self.repo_root = repo_root.rstrip("/") + "/"
-        self.excluded_roots = tuple(
-            {p.rstrip("/") + "/" for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
-        )
+        self.excluded_roots = tuple({p.rstrip("/") + "/" for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
         self.warnings: list[dict[str, Any]] = []
         self.network: list[dict[str, Any]] = []
         self.reads: set[str] = set()
@@ -65,7 +63,7 @@ class _Observer:
         self.unshown: dict[int, int] = {}
 
     # warnings -----------------------------------------------------------
-    def showwarning(self, message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    def showwarning(self, message, category, filename, lineno, file=None, line=None) -> None:
         """Replacement for `warnings.showwarning`: record, then print as Python would."""
         self.warnings.append(
             {"category": category.__name__, "message": str(message), "line": _snippet_line(self.snippet)}
@@ -134,7 +132,7 @@ class _Observer:
 
         original = plt.figure
 
-        def figure(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        def figure(*args, **kwargs):
             fig = original(*args, **kwargs)
             self.unshown.setdefault(fig.number, _snippet_line(self.snippet))
             return fig
@@ -151,7 +149,7 @@ def _redirect_output(output_path: str) -> None:
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
-    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stdin = open(0, encoding="utf-8", closefd=False)
     sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", write_through=True)
     sys.stderr = io.TextIOWrapper(
         io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True
@@ -187,7 +185,7 @@ def run_child(request: dict[str, Any], output_path: str, trace_path: str, report
     snippet = request["name"]
     _redirect_output(output_path)
     resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_OUTPUT_FILE, MAX_OUTPUT_FILE))
-    trace_file = open(trace_path, "w")  # noqa: SIM115
+    trace_file = open(trace_path, "w")
     faulthandler.enable(file=trace_file, all_threads=True)
     faulthandler.dump_traceback_later(request["timeout"], file=trace_file)
 
@@ -218,16 +216,20 @@ def run_child(request: dict[str, Any], output_path: str, trace_path: str, report
     report: dict[str, Any] = {"exit_code": 0, "exception": None}
     start = time.perf_counter()
     try:
-        exec(compile(text, snippet, "exec"), main.__dict__)  # noqa: S102 - running the snippet is the point
+        exec(compile(text, snippet, "exec"), main.__dict__)
     except SystemExit as exc:
         code = exc.code
         if code not in (None, 0):
             report["exit_code"] = code if isinstance(code, int) else 1
             if not isinstance(code, int):
                 sys.stderr.write(f"{code}\n")
-            report["exception"] = {"type": "SystemExit", "message": f"sys.exit({code!r})",
-                                   "line": _exception_line(snippet, exc), "traceback": ""}
-    except BaseException as exc:  # noqa: BLE001 - the snippet's failure is the report
+            report["exception"] = {
+                "type": "SystemExit",
+                "message": f"sys.exit({code!r})",
+                "line": _exception_line(snippet, exc),
+                "traceback": "",
+            }
+    except BaseException as exc:
         text = _format_exception(snippet, exc)
         sys.stderr.write(text)
         report["exit_code"] = 1
@@ -243,7 +245,7 @@ def run_child(request: dict[str, Any], output_path: str, trace_path: str, report
     try:
         accelerator = torch.accelerator.current_accelerator(check_available=True)
         report["device"] = accelerator.type if accelerator is not None else "cpu"
-    except Exception:  # noqa: BLE001 - a broken driver must not hide the snippet's own result
+    except Exception:
         report["device"] = "cpu"
     report["warnings"] = observer.warnings
     report["network"] = observer.network

@@ -119,9 +119,11 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     reply["output"], reply["output_bytes"] = (
         _read_output(files["output"]) if os.path.exists(files["output"]) else ("", 0)
     )
-    with open(files["trace"], encoding="utf-8", errors="replace") if os.path.exists(files["trace"]) else open(
-        os.devnull
-    ) as fh:
+    with (
+        open(files["trace"], encoding="utf-8", errors="replace")
+        if os.path.exists(files["trace"])
+        else open(os.devnull) as fh
+    ):
         reply["fault_trace"] = fh.read(20_000)
     shutil.rmtree(workdir, ignore_errors=True)
     return reply
@@ -139,7 +141,7 @@ def main() -> None:
         request = json.loads(line)
         try:
             reply = run_request(request)
-        except Exception as exc:  # noqa: BLE001 - report engine faults instead of dying
+        except Exception as exc:
             reply = {"engine_error": f"{type(exc).__name__}: {exc}"}
         reply["id"] = request.get("id")
         protocol.write(json.dumps(reply) + "\n")

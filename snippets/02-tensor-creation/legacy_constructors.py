@@ -1,7 +1,13 @@
 import torch
 
-# zh: 旧式类型构造函数会悄悄截断小数
-# en: the legacy typed constructors silently truncate fractions
+# zh: 每个旧式构造函数对应一种固定的数据类型
+# en: each legacy constructor stands for one fixed dtype
+for cls in (torch.ShortTensor, torch.IntTensor, torch.LongTensor,
+            torch.HalfTensor, torch.FloatTensor, torch.DoubleTensor, torch.BoolTensor):
+    print(f"{cls.__name__:12} -> {cls([1]).dtype}")
+
+# zh: 它们会悄悄截断小数
+# en: they silently truncate fractions
 x = torch.IntTensor([2.5, 3.9, -1.7])
 print("torch.IntTensor([2.5, 3.9, -1.7]):", x)
 

@@ -5,9 +5,11 @@ x = torch.tensor([[1, 2, 3], [4, 5, 6]])
 
 # zh: *_like 复制形状、数据类型和设备，不复制数值
 # en: *_like copies the shape, dtype and device, not the values
-print("zeros_like(x):", torch.zeros_like(x))
-print("ones_like(x): ", torch.ones_like(x))
-print("full_like(x, 9):", torch.full_like(x, 9))
+print("zeros_like(x):")
+print(torch.zeros_like(x))
+print("full_like(x, 9):")
+print(torch.full_like(x, 9))
+print("ones_like(x).dtype:", torch.ones_like(x).dtype)
 print("empty_like(x).shape:", torch.empty_like(x).shape)
 
 # zh: 想要别的数据类型时，传 dtype

@@ -10,3 +10,8 @@ print("type(rows):", type(rows).__name__, " type(rows[0][0]):", type(rows[0][0])
 # zh: 0 维张量的 .tolist() 直接给出一个数字，和 .item() 一样
 # en: for a 0-d tensor, .tolist() gives a plain number, like .item()
 print("torch.tensor(3).tolist():", torch.tensor(3).tolist())
+
+# zh: 列表是复制出来的，改它不影响张量
+# en: the list is a copy: changing it leaves the tensor alone
+rows[0][0] = 100.0
+print("x[0, 0] after rows[0][0] = 100:", x[0, 0].item())

@@ -18,3 +18,10 @@ print("matches a loop:", torch.allclose(c, by_loop))
 # en: bmm takes only 3-D tensors (B, n, m) and (B, m, p), with no broadcasting
 c_bmm = torch.bmm(a.expand(5, 2, 3), b)
 print("bmm matches:", torch.allclose(c, c_bmm))
+
+# zh: mm 只接受二维矩阵
+# en: mm accepts 2-D matrices only
+try:
+    torch.mm(a, b)
+except RuntimeError as err:
+    print("RuntimeError:", err)

@@ -10,5 +10,8 @@ y = x + b
 print("x + b:")
 print(y)
 
-explicit = x + b.reshape(1, 4).expand(3, 4)
-print("same as expanding by hand:", torch.equal(y, explicit))
+# zh: expand 做的正是这件事，而且不复制：步长 0 表示每一行都读同样的 4 个数
+# en: expand does exactly this without copying: stride 0 means every row reads the same 4 numbers
+stretched = b.reshape(1, 4).expand(3, 4)
+print("same as expanding by hand:", torch.equal(y, x + stretched))
+print("stretched.stride():", stretched.stride(), " shares b's memory:", stretched.data_ptr() == b.data_ptr())

@@ -10,6 +10,9 @@ print("x.exp():", x.exp())
 # en: log(0) is -inf, not an error; log and sqrt of a negative number give nan
 print("x.log():", x.log())
 print("log(-1), sqrt(-1):", torch.log(torch.tensor(-1.0)), torch.sqrt(torch.tensor(-1.0)))
+# zh: -inf 乘 0 得到 nan，一个 nan 就让整个和变成 nan
+# en: -inf times 0 is nan, and one nan turns the whole sum into nan
+print("(x.log() * 0).sum():", (x.log() * 0).sum())
 
 # zh: exp 和 log 互为逆运算
 # en: exp and log undo each other

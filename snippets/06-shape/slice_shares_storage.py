@@ -18,3 +18,8 @@ for name, t in [("x[1]", row), ("x[:, 2]", col), ("x[1:, 2:]", block)]:
 block[0, 0] = 100
 print("x after block[0, 0] = 100:")
 print(x)
+
+# zh: 用列表做的高级索引则会复制
+# en: advanced indexing with a list copies instead
+picked = x[[0, 2]]
+print("x[[0, 2]] same storage:", picked.untyped_storage().data_ptr() == x.untyped_storage().data_ptr())

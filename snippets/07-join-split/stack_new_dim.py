@@ -8,10 +8,11 @@ b = torch.tensor([[7, 8, 9], [10, 11, 12]])
 s0 = torch.stack([a, b], dim=0)
 print("stack dim=0:", s0.shape)
 print(s0)
-print("s0[0] is a:", torch.equal(s0[0], a))
+print("s0[0] equals a:", torch.equal(s0[0], a))
 
 s1 = torch.stack([a, b], dim=1)
 print("stack dim=1:", s1.shape)
+print("s1[0]:", s1[0].tolist())
 
 # zh: dim=2：新维度在最后，s2[i, j] 就是 [a[i, j], b[i, j]]
 # en: dim=2: the new dim is last, so s2[i, j] is [a[i, j], b[i, j]]

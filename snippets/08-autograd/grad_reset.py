@@ -2,6 +2,14 @@ import torch
 
 w = torch.tensor(3.0, requires_grad=True)
 
+# zh: 第一次 backward() 之前还没有梯度，w.grad 是 None
+# en: before the first backward() there is no gradient yet: w.grad is None
+print("before any backward:", w.grad)
+try:
+    w.grad.zero_()
+except AttributeError as err:
+    print("AttributeError:", err)
+
 (w**2).backward()
 (w**2).backward()
 print("accumulated:", w.grad)

@@ -21,4 +21,4 @@ for epoch in range(15):
     print(f"epoch {epoch:2d}  loss = {loss.item():.2e}  new w = {w.item():.5f}")
 
 with torch.no_grad():
-    print("predict x=4 after training:", (w * 4).item())
+    print(f"predict x=4 after training: {(w * 4).item():.4f}")

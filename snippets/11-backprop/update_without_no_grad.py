@@ -17,4 +17,4 @@ except RuntimeError as err:
 # zh: 错误 2：重新赋值，w 变成了计算结果，不再是叶子张量
 # en: mistake 2: rebind the name; w becomes a computed result, no longer a leaf
 w = w - 0.05 * w.grad
-print("w.is_leaf:", w.is_leaf, " w.grad_fn:", w.grad_fn)
+print("w.is_leaf:", w.is_leaf, " w.grad_fn:", w.grad_fn.name())

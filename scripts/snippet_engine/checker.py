@@ -1,0 +1,275 @@
+"""The snippet checker's command line (`scripts/check_snippets.py`).
+
+Runs every selected snippet through the engine in parallel, compares each
+output with its `.out` record, checks the pages and snippets for consistency,
+and ends with a table and a last line `N passed, N failed`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from tqdm import tqdm
+
+from snippet_engine.engine import DEVICES, Engine
+from snippet_engine.expected import output_diff, outputs_match
+from snippet_engine.project import Finding, Project
+from snippet_engine.result import SnippetResult
+from snippet_engine.source import parse_directives
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Outcome:
+    """A snippet's verdict: its run plus the comparison with its record.
+
+    Parameters:
+        result: The engine's result.
+        status: `passed`, `updated`, `failed`, `drift` or `no-record`.
+        details: Lines explaining a failure.
+    """
+
+    result: SnippetResult
+    status: str
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.status in ("passed", "updated")
+
+
+def record_path(snippet: Path) -> Path:
+    """The `.out` file beside a snippet."""
+    return snippet.with_suffix(".out")
+
+
+def judge(snippet: Path, result: SnippetResult, *, update: bool) -> Outcome:
+    """Compare a run with its record (or rewrite the record with `update`).
+
+    Parameters:
+        snippet: The snippet file.
+        result: Its run.
+        update: Rewrite the `.out` from this run instead of comparing.
+
+    Returns:
+        The verdict.
+    """
+    if not result.ok:
+        details = result.error_lines()
+        if result.traceback:
+            details += ["", result.traceback.rstrip()]
+        return Outcome(result, "failed", details)
+    mode = parse_directives(snippet.read_text(encoding="utf-8")).output
+    record = record_path(snippet)
+    if update:
+        if result.device != "cpu":
+            return Outcome(
+                result, "failed", [f"{result.path}: records hold CPU output; run --update with --device cpu"]
+            )
+        if not record.exists() or record.read_text(encoding="utf-8") != result.output:
+            record.write_text(result.output, encoding="utf-8")
+            return Outcome(result, "updated")
+        return Outcome(result, "passed")
+    if not record.exists():
+        return Outcome(result, "no-record", [f"{result.path}: no {record.name}; run with --update to record it"])
+    if mode == "device" and result.device != "cpu":
+        return Outcome(result, "passed")
+    recorded = record.read_text(encoding="utf-8")
+    if outputs_match(result.output, recorded, mode):
+        return Outcome(result, "passed")
+    rel_record = record.relative_to(REPO_ROOT).as_posix() if record.is_relative_to(REPO_ROOT) else str(record)
+    return Outcome(
+        result,
+        "drift",
+        [f"{result.path}: output differs from {rel_record}", output_diff(result.output, recorded, rel_record)],
+    )
+
+
+def select(snippets: list[Path], paths: list[str], pattern: str | None, root: Path) -> list[Path]:
+    """Snippets under any of `paths` (all when empty) whose path matches `pattern`.
+
+    Parameters:
+        snippets: Every snippet.
+        paths: Files or directories given on the command line.
+        pattern: A substring or glob (`-k`).
+        root: Repository root, for relative paths.
+
+    Returns:
+        The selection, in order.
+    """
+    chosen = snippets
+    if paths:
+        targets = [Path(p).resolve() for p in paths]
+        chosen = [s for s in chosen if any(s == t or t in s.parents for t in targets)]
+    if pattern:
+        chosen = [
+            s for s in chosen if pattern in (rel := s.relative_to(root).as_posix()) or fnmatch.fnmatch(rel, pattern)
+        ]
+    return chosen
+
+
+def relevant_findings(findings: list[Finding], snippets: list[Path], root: Path) -> list[Finding]:
+    """The findings about the selected snippets or about pages of their chapters.
+
+    Parameters:
+        findings: All consistency findings.
+        snippets: The selected snippets.
+        root: Repository root.
+
+    Returns:
+        The findings a run over this selection should report.
+    """
+    files = {s.relative_to(root).as_posix() for s in snippets}
+    chapters = {s.parent.name for s in snippets}
+    return [
+        f
+        for f in findings
+        if f.path in files or (f.path.startswith("docs/") and any(f"/{c}." in f.path for c in chapters))
+    ]
+
+
+def _table(outcomes: list[Outcome], findings: list[Finding]) -> str:
+    rows = [
+        (
+            o.result.path,
+            o.status,
+            f"{o.result.duration:.2f}",
+            o.result.device + (" (cached)" if o.result.cached else ""),
+        )
+        for o in outcomes
+    ]
+    rows += [(f"{f.path}:{f.line}", "failed", "-", "consistency") for f in findings]
+    header = ("snippet", "status", "seconds", "device")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    out = [line.format(*header), line.format(*("-" * w for w in widths))]
+    out += [line.format(*row) for row in rows]
+    return "\n".join(out)
+
+
+def write_json(path: Path, outcomes: list[Outcome], findings: list[Finding]) -> None:
+    """A machine-readable report."""
+    data = {
+        "snippets": [
+            {
+                "path": o.result.path,
+                "status": o.status,
+                "seconds": o.result.duration,
+                "device": o.result.device,
+                "cached": o.result.cached,
+                "details": o.details,
+            }
+            for o in outcomes
+        ],
+        "consistency": [{"path": f.path, "line": f.line, "message": f.message} for f in findings],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def write_junit(path: Path, outcomes: list[Outcome], findings: list[Finding], elapsed: float) -> None:
+    """A JUnit XML report (one test case per snippet and per finding)."""
+    failures = sum(not o.passed for o in outcomes) + len(findings)
+    suite = ElementTree.Element(
+        "testsuite",
+        name="snippets",
+        tests=str(len(outcomes) + len(findings)),
+        failures=str(failures),
+        time=f"{elapsed:.2f}",
+    )
+    for o in outcomes:
+        case = ElementTree.SubElement(
+            suite, "testcase", classname="snippets", name=o.result.path, time=f"{o.result.duration:.3f}"
+        )
+        if not o.passed:
+            failure = ElementTree.SubElement(case, "failure", message=o.status)
+            failure.text = "\n".join(o.details)
+    for f in findings:
+        case = ElementTree.SubElement(suite, "testcase", classname="consistency", name=f"{f.path}:{f.line}")
+        ElementTree.SubElement(case, "failure", message=f.message).text = str(f)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ElementTree.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line options."""
+    parser = argparse.ArgumentParser(
+        prog="check_snippets.py",
+        description="Run every course snippet, compare with its .out record, and check pages and snippets agree.",
+    )
+    parser.add_argument("paths", nargs="*", help="snippet files or directories to run (default: all)")
+    parser.add_argument("-k", dest="pattern", help="only snippets whose path contains this text or matches this glob")
+    parser.add_argument("-j", "--jobs", type=int, default=None, help="snippets run in parallel (default: CPU count)")
+    parser.add_argument("--no-cache", action="store_true", help="run every snippet even if a cached result exists")
+    parser.add_argument("--update", action="store_true", help="rewrite the .out records from this run (CPU only)")
+    parser.add_argument("--device", choices=DEVICES, default="auto", help="device to run on (default: best available)")
+    parser.add_argument("--json", type=Path, help="write a JSON report here")
+    parser.add_argument("--junit", type=Path, help="write a JUnit XML report here")
+    parser.add_argument("--root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the checker.
+
+    Parameters:
+        argv: Arguments (default: `sys.argv[1:]`).
+
+    Returns:
+        The exit status: 0 when everything passed, 1 otherwise, 2 for bad arguments.
+    """
+    args = build_parser().parse_args(argv)
+    root = args.root.resolve()
+    project = Project(root)
+    start = time.perf_counter()
+    findings = project.check()
+    snippets = select(project.snippets(), args.paths, args.pattern, root)
+    if not snippets and (args.paths or args.pattern):
+        print("no snippet matches the selection", file=sys.stderr)
+        return 2
+    if args.paths or args.pattern:
+        findings = relevant_findings(findings, snippets, root)
+    engine = Engine(root, jobs=args.jobs, device=args.device, use_cache=not args.no_cache)
+    progress = tqdm(total=len(snippets), unit="snippet", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
+
+    def advance(result: SnippetResult) -> None:
+        progress.set_postfix_str(result.path.removeprefix("snippets/"), refresh=False)
+        progress.update()
+
+    try:
+        results = engine.run_many(snippets, on_result=advance)
+    finally:
+        progress.close()
+        engine.close()
+    outcomes = [judge(path, result, update=args.update) for path, result in zip(snippets, results, strict=False)]
+    elapsed = time.perf_counter() - start
+
+    for outcome in outcomes:
+        if not outcome.passed:
+            print(f"\n=== {outcome.result.path}: {outcome.status}")
+            print("\n".join(outcome.details))
+    if findings:
+        print("\n=== consistency")
+        print("\n".join(str(f) for f in findings))
+    print()
+    print(_table(outcomes, findings))
+    if args.json:
+        write_json(args.json, outcomes, findings)
+    if args.junit:
+        write_junit(args.junit, outcomes, findings, elapsed)
+    passed = sum(o.passed for o in outcomes)
+    failed = len(outcomes) - passed + len(findings)
+    updated = sum(o.status == "updated" for o in outcomes)
+    cached = sum(o.result.cached for o in outcomes)
+    summary = f"{len(outcomes)} snippets in {elapsed:.1f} s ({cached} cached, {updated} records updated)"
+    print(f"\n{summary}, {len(findings)} consistency problems")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0

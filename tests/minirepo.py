@@ -1,0 +1,29 @@
+"""A throw-away copy of the course with one chapter, for front-end tests."""
+
+import shutil
+from pathlib import Path
+
+from conftest import REPO_ROOT
+
+PAGE = {
+    "zh": "# 第一章\n\n说明文字。\n\n```snippet\nch/{name}\n```\n",
+    "en": "# Chapter one\n\nSome prose.\n\n```snippet\nch/{name}\n```\n",
+}
+
+
+def make_repo(root: Path, snippet_body: str = "print('hello')\n", name: str = "hello.py") -> Path:
+    """Create a repository at `root` with the real config and engine, one page pair and one snippet."""
+    shutil.copytree(REPO_ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("\nnav:")] + "\nnav:\n  - index.md\n  - ch.md\n"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    docs = root / "docs"
+    (docs / "assets" / "stylesheets").mkdir(parents=True)
+    shutil.copy(REPO_ROOT / "docs/assets/stylesheets/snippets.css", docs / "assets/stylesheets/snippets.css")
+    for locale, text in PAGE.items():
+        (docs / f"index.{locale}.md").write_text("# Home\n\n[ch](ch.md)\n", encoding="utf-8")
+        (docs / f"ch.{locale}.md").write_text(text.format(name=name), encoding="utf-8")
+    (root / "snippets" / "ch").mkdir(parents=True)
+    (root / "snippets" / "ch" / name).write_text(snippet_body, encoding="utf-8")
+    (root / "snippets" / "ch" / name).with_suffix(".out").write_text("hello\n", encoding="utf-8")
+    return root

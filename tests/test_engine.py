@@ -1,0 +1,158 @@
+"""The engine's error policy: one fixture snippet per failure mode it promises to catch."""
+
+import base64
+
+from conftest import FIXTURES
+from snippet_engine.render import render_result
+
+REL = "tests/fixtures/snippets"
+
+
+def only_problem(result):
+    assert len(result.problems) == 1, result.problems
+    return result.problems[0]
+
+
+def test_successful_run_captures_output_device_and_duration(run):
+    result = run("reads_default_dtype.py")
+    assert result.ok
+    assert result.output == "torch.float32\ntorch.float32\n"
+    assert result.device == "cpu"
+    assert 0 < result.duration < 10
+
+
+def test_raised_exception_names_file_and_line(run):
+    result = run("raises.py")
+    problem = only_problem(result)
+    assert (problem.kind, problem.line, problem.message) == ("exception", 4, "ValueError: boom with 2")
+    assert result.error_lines() == [f"{REL}/raises.py:4: exception: ValueError: boom with 2"]
+    assert f'File "{REL}/raises.py", line 4, in <module>' in result.traceback
+    assert "snippet_engine" not in result.traceback  # engine frames are hidden
+    assert result.output.endswith("ValueError: boom with 2\n")
+
+
+def test_sys_exit_nonzero_fails_with_status_and_line(run):
+    result = run("exits_3.py")
+    problem = only_problem(result)
+    assert (problem.kind, problem.message, problem.line) == ("exit-status", "exited with status 3", 4)
+    assert result.exit_code == 3
+    assert result.output == "about to exit\n"
+
+
+def test_sys_exit_zero_is_success(run):
+    result = run("exits_0.py")
+    assert result.ok and result.output == "clean exit\n"
+
+
+def test_infinite_loop_times_out_at_its_line(run):
+    result = run("infinite_loop.py")
+    problem = only_problem(result)
+    assert problem.kind == "timeout"
+    assert problem.message == "did not finish within 2 s (killed)"
+    assert problem.line in (3, 4)
+    assert result.duration < 10
+
+
+def test_hard_crash_is_reported_with_signal_and_line(run):
+    result = run("aborts.py")
+    problem = only_problem(result)
+    assert (problem.kind, problem.message, problem.line) == ("crash", "the process crashed (SIGABRT)", 4)
+    assert result.output == "before abort\n"
+
+
+def test_deprecation_warning_fails_at_its_line(run):
+    result = run("deprecation.py")
+    problem = only_problem(result)
+    assert (problem.kind, problem.line) == ("warning", 4)
+    assert problem.message == "DeprecationWarning: this API is going away"
+    assert result.output.startswith("start\n") and result.output.endswith("end\n")
+
+
+def test_torch_deprecation_is_caught(run):
+    result = run("torch_deprecation.py")
+    problem = only_problem(result)
+    assert (problem.kind, problem.line) == ("warning", 4)
+    assert problem.message.startswith("UserWarning: TypedStorage is deprecated")
+
+
+def test_declared_warning_is_allowed(run):
+    result = run("expected_warning.py")
+    assert result.ok, result.problems
+    assert "UserWarning: the lesson is this warning" in result.output
+
+
+def test_declared_exception_is_allowed_and_shown(run):
+    result = run("expected_exception.py")
+    assert result.ok, result.problems
+    assert "RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)" in result.output
+
+
+def test_missing_cjk_glyph_fails_at_plt_show(run):
+    result = run("cjk_glyph.py")
+    assert result.problems, "a chart with glyphs missing from the font must fail"
+    assert {p.kind for p in result.problems} == {"warning"}
+    assert all(p.line == 5 for p in result.problems)
+    assert all("missing from font" in p.message for p in result.problems)
+
+
+def test_network_attempt_fails_even_when_caught(run):
+    result = run("network.py")
+    problem = only_problem(result)
+    assert (problem.kind, problem.line) == ("network", 4)
+    assert "example.org" in problem.message
+    assert result.output == "caught: NetworkAccessError\n"
+
+
+def test_global_torch_state_does_not_leak_to_the_next_snippet(run):
+    first = run("sets_default_dtype.py")
+    assert first.ok and first.output == "torch.float64\n"
+    second = run("reads_default_dtype.py")  # same single worker
+    assert second.output == "torch.float32\ntorch.float32\n"
+
+
+def test_script_tag_renders_as_text(run):
+    result = run("prints_script_tag.py")
+    html = render_result(result, "en")
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "<script>" not in html and "<b>" not in html
+
+
+def test_huge_output_is_truncated_with_a_note(run):
+    result = run("huge_output.py")
+    assert result.ok
+    assert result.output_bytes == 10_000_000
+    assert result.truncated
+    assert 0 < len(result.output) <= 200_000 and result.output.endswith("x\n")
+    html = render_result(result, "en")
+    assert "Output too long: 10,000,000 bytes in all" in html
+    assert "输出过长" in render_result(result, "zh")
+
+
+def test_stdout_and_stderr_interleave_in_write_order(run):
+    result = run("interleaved.py")
+    assert result.output == "1 stdout\n2 stderr\n3 fd-level stdout\n4 stdout\n"
+
+
+def test_figures_are_captured_reproducibly(engine):
+    first = engine.run(FIXTURES / "chart.py")
+    engine._memo.clear()
+    second = engine.run(FIXTURES / "chart.py")
+    assert first.ok and len(first.figures) == 1
+    png = base64.b64decode(first.figures[0].png_base64)
+    assert png.startswith(b"\x89PNG")
+    assert (first.figures[0].width, first.figures[0].height) == (400, 300)
+    assert first.figures[0].png_base64 == second.figures[0].png_base64
+    html = render_result(first, "zh")
+    assert 'alt="chart.py 的第 1 张图"' in html and "运行设备：CPU" in html
+
+
+def test_figure_never_shown_is_an_error(run):
+    result = run("unshown_figure.py")
+    problem = only_problem(result)
+    assert (problem.kind, problem.line) == ("unclosed-figure", 3)
+
+
+def test_repository_files_read_are_recorded(run):
+    result = run("reads_data.py")
+    assert result.ok and result.output == "3 words\n"
+    assert list(result.reads) == [f"{REL}/words.txt"]

@@ -1,0 +1,81 @@
+"""Both front ends fail loudly, naming file and line, on a broken snippet; neither writes a half site."""
+
+import subprocess
+import sys
+
+import pytest
+
+from minirepo import make_repo
+
+BROKEN = "import torch\n\nx = torch.ones(3)\nraise RuntimeError('broken on purpose')\n"
+
+
+def run_checker(root, *args):
+    return subprocess.run(
+        [sys.executable, str(root / "scripts" / "check_snippets.py"), *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def run_build(root):
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return make_repo(tmp_path / "repo")
+
+
+def test_checker_passes_then_fails_on_drift_then_update_records(repo):
+    ok = run_checker(repo, "--json", "report.json")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.stdout.rstrip().splitlines()[-1] == "1 passed, 0 failed"
+    assert '"status": "passed"' in (repo / "report.json").read_text()
+    (repo / "snippets/ch/hello.py").write_text("print('hello there')\n")
+    drift = run_checker(repo, "--junit", "junit.xml")
+    assert drift.returncode == 1
+    assert "snippets/ch/hello.py: output differs from snippets/ch/hello.out" in drift.stdout
+    assert "+hello there" in drift.stdout
+    assert drift.stdout.rstrip().splitlines()[-1] == "0 passed, 1 failed"
+    assert 'failures="1"' in (repo / "junit.xml").read_text()
+    updated = run_checker(repo, "--update")
+    assert updated.returncode == 0
+    assert (repo / "snippets/ch/hello.out").read_text() == "hello there\n"
+
+
+def test_broken_snippet_fails_checker_and_strict_build_with_file_and_line(repo):
+    built = run_build(repo)
+    assert built.returncode == 0, built.stderr
+    page = (repo / "site" / "ch" / "index.html").read_text()
+    assert "hello" in page and "运行设备：CPU" in page
+    assert "Ran on CPU" in (repo / "site" / "en" / "ch" / "index.html").read_text()
+
+    (repo / "snippets/ch/hello.py").write_text(BROKEN)
+    checked = run_checker(repo)
+    assert checked.returncode == 1
+    assert "snippets/ch/hello.py:4: exception: RuntimeError: broken on purpose" in checked.stdout
+    assert checked.stdout.rstrip().splitlines()[-1] == "0 passed, 1 failed"
+
+    built = run_build(repo)
+    assert built.returncode != 0
+    assert "snippets/ch/hello.py:4: exception: RuntimeError: broken on purpose" in built.stderr
+    # The strict build stops before writing: the previous site is intact.
+    assert "运行设备：CPU" in (repo / "site" / "ch" / "index.html").read_text()
+
+
+def test_strict_build_fails_on_missing_snippet_before_writing(repo):
+    page = repo / "docs" / "ch.en.md"
+    page.write_text(page.read_text() + "\n```snippet\nch/missing.py\n```\n")
+    built = run_build(repo)
+    assert built.returncode != 0
+    assert "docs/ch.en.md:10: embeds snippet 'ch/missing.py', which does not exist" in built.stderr
+    assert not (repo / "site").exists()

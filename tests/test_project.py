@@ -1,0 +1,63 @@
+"""Consistency between pages and snippets, found with the site's own Markdown parser."""
+
+from minirepo import make_repo
+from snippet_engine.project import Project
+
+
+def findings(root):
+    return [str(f) for f in Project(root).check()]
+
+
+def test_consistent_repo_has_no_findings(tmp_path):
+    assert findings(make_repo(tmp_path)) == []
+
+
+def test_page_embedding_a_missing_snippet_names_page_and_line(tmp_path):
+    root = make_repo(tmp_path)
+    page = root / "docs" / "ch.zh.md"
+    page.write_text(page.read_text() + "\n```snippet\nch/nope.py\n```\n")
+    assert "docs/ch.zh.md:10: embeds snippet 'ch/nope.py', which does not exist in snippets/" in findings(root)
+
+
+def test_embed_nested_in_a_collapsed_solution_is_found(tmp_path):
+    root = make_repo(tmp_path)
+    (root / "snippets" / "ch" / "solution.py").write_text("print(1)\n")
+    for locale in ("zh", "en"):
+        page = root / "docs" / f"ch.{locale}.md"
+        page.write_text(page.read_text() + '\n??? success "Solution"\n\n    ```snippet\n    ch/solution.py\n    ```\n')
+    assert findings(root) == []
+    embeds = Project(root).embeds(Project(root).pages()[0])
+    assert [e.snippet for e in embeds] == ["ch/hello.py", "ch/solution.py"]
+
+
+def test_orphan_snippet_and_missing_twin_and_unpaired_comment(tmp_path):
+    root = make_repo(tmp_path)
+    (root / "snippets" / "ch" / "orphan.py").write_text("# zh: 只有中文\nprint(1)\n")
+    (root / "docs" / "ch.en.md").unlink()
+    (root / "docs" / "lonely.en.md").write_text("# Lonely\n")
+    assert sorted(findings(root)) == [
+        "docs/ch.zh.md:0: has no en twin (docs/ch.en.md)",
+        "docs/lonely.en.md:0: has no zh twin (docs/lonely.zh.md)",
+        "snippets/ch/orphan.py:0: is not embedded by any page",
+        "snippets/ch/orphan.py:1: '# zh:' comment has no '# en:' counterpart beside it",
+    ]
+
+
+def test_twins_must_embed_the_same_snippets_in_order(tmp_path):
+    root = make_repo(tmp_path)
+    (root / "snippets" / "ch" / "second.py").write_text("print(2)\n")
+    zh, en = root / "docs" / "ch.zh.md", root / "docs" / "ch.en.md"
+    zh.write_text(zh.read_text() + "\n```snippet\nch/second.py\n```\n")
+    en.write_text(en.read_text().replace("ch/hello.py", "ch/second.py") + "\n```snippet\nch/hello.py\n```\n")
+    assert findings(root) == [
+        "docs/ch.en.md:0: embeds ['ch/second.py', 'ch/hello.py'] but its zh twin embeds "
+        "['ch/hello.py', 'ch/second.py'] (same snippets, same order)"
+    ]
+
+
+def test_language_specific_snippet_only_on_its_language(tmp_path):
+    root = make_repo(tmp_path)
+    (root / "snippets" / "ch" / "font.zh.py").write_text("print(1)\n")
+    en = root / "docs" / "ch.en.md"
+    en.write_text(en.read_text() + "\n```snippet\nch/font.zh.py\n```\n")
+    assert findings(root) == ["docs/ch.en.md:10: embeds the zh-only snippet 'ch/font.zh.py'"]
