@@ -3,7 +3,7 @@ import torch
 torch.manual_seed(0)
 x = 3 * torch.rand(60)
 y = 2 * x + 0.5 * torch.randn(60)
-w, lr, batch_size = 0.0, 0.01, 10
+w, lr, batch_size = 0.0, 0.02, 10
 
 for epoch in range(5):
     perm = torch.randperm(len(x))

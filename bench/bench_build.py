@@ -1,0 +1,77 @@
+"""Benchmark the engine against the naive ways, on a scratch copy of the repository.
+
+Measures, in one run:
+
+(a) the checker over all snippets with an empty cache, against running each
+    snippet as `python file.py` one after another;
+(b) `mkdocs build` cold (empty cache), warm (cache full), and after editing
+    one page's prose (cache full, one page changed).
+
+Prints the timings and ratios. Usage: `python bench/bench_build.py [--skip-baseline]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+COPIED = ("docs", "snippets", "scripts", "mkdocs.yml")
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """Run a command, fail loudly if it fails, return its wall-clock seconds."""
+    start = time.perf_counter()
+    completed = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if completed.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-baseline", action="store_true", help="skip the one-by-one `python file.py` baseline")
+    args = parser.parse_args()
+    env = {**os.environ, "MPLBACKEND": "Agg", "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.TemporaryDirectory(prefix="course-bench-") as scratch:
+        root = Path(scratch)
+        for name in COPIED:
+            source = REPO_ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy(source, root / name)
+        snippets = sorted((root / "snippets").rglob("*.py"))
+        print(f"{len(snippets)} snippets, {os.cpu_count()} CPU cores")
+
+        checker = [sys.executable, "scripts/check_snippets.py", "--no-cache"]
+        checker_s = timed(checker, root, env)
+        print(f"(a) checker, all snippets, empty cache: {checker_s:7.1f} s")
+        if not args.skip_baseline:
+            baseline_s = 0.0
+            for snippet in snippets:
+                baseline_s += timed([sys.executable, str(snippet.relative_to(root))], root, env)
+            print(f"    python file.py, one after another:   {baseline_s:7.1f} s")
+            print(f"    speed-up: {baseline_s / checker_s:.1f}x")
+
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        build = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        cold_s = timed(build, root, env)
+        warm_s = timed(build, root, env)
+        page = next((root / "docs").rglob("01-introduction.en.md"), None) or next((root / "docs").rglob("*.en.md"))
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence of prose.\n", encoding="utf-8")
+        edited_s = timed(build, root, env)
+        print(f"(b) mkdocs build, cold (empty cache):    {cold_s:7.1f} s")
+        print(f"    mkdocs build, warm (cache full):     {warm_s:7.1f} s   cold/warm: {cold_s / warm_s:.1f}x")
+        print(f"    mkdocs build, one page's prose edited: {edited_s:5.1f} s   cold/edited: {cold_s / edited_s:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
