@@ -4,7 +4,9 @@ import torch
 print("torch version:", torch.__version__)
 print("accelerator available:", torch.accelerator.is_available())
 
-accelerator = torch.accelerator.current_accelerator()
+# zh: check_available=True：只报告本机真正能用的加速器
+# en: check_available=True: report only an accelerator that this machine can really use
+accelerator = torch.accelerator.current_accelerator(check_available=True)
 print("accelerator:", accelerator.type if accelerator is not None else "none")
 if torch.cuda.is_available():
     print("GPU name:", torch.cuda.get_device_name())
