@@ -14,3 +14,10 @@ try:
     x[(x > 3) and (x < 10)]
 except RuntimeError as err:
     print("RuntimeError:", err)
+
+# zh: 不加括号也会出同样的错：& 先于 > 计算，变成了连续比较
+# en: leaving out the brackets fails the same way: & binds before >, making a chained comparison
+try:
+    x[x > 3 & x < 10]
+except RuntimeError as err:
+    print("RuntimeError:", err)

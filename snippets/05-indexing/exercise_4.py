@@ -3,6 +3,7 @@ import torch
 cases = {
     "x[1:3]": lambda x: x[1:3],
     "x[:, 0]": lambda x: x[:, 0],
+    "x[..., 1]": lambda x: x[..., 1],
     "x[[1, 2]]": lambda x: x[[1, 2]],
     "x[x == 0]": lambda x: x[x == 0],
 }
@@ -15,4 +16,4 @@ for name, take in cases.items():
     changed.append(bool(x.any()))
     print(f"{name:10} x changed (view): {changed[-1]}")
 
-assert changed == [True, True, False, False]
+assert changed == [True, True, True, False, False]

@@ -11,11 +11,16 @@ x[x < 0] = 0.0
 print("after x[x < 0] = 0:")
 print(x)
 
-# zh: 也可以赋一组值，个数要等于 True 的个数
-# en: you can assign several values; their count must match the number of Trues
+# zh: 也可以赋一组值：3 个 True 对应 3 个值，按顺序填入
+# en: you can assign several values: 3 Trues take 3 values, in order
 y = torch.zeros(5)
-y[torch.tensor([True, False, True, False, True])] = torch.tensor([1.0, 2.0, 3.0])
+mask = torch.tensor([True, False, True, False, True])
+y[mask] = torch.tensor([1.0, 2.0, 3.0])
 print("y:", y)
+try:
+    y[mask] = torch.tensor([1.0, 2.0])
+except RuntimeError as err:
+    print("RuntimeError:", err)
 
 # zh: 不想改原张量时，用 masked_fill 或 torch.where 得到新张量
 # en: to leave the original alone, masked_fill or torch.where return a new tensor

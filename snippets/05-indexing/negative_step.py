@@ -10,4 +10,7 @@ except ValueError as err:
 
 # zh: 要倒序，用 torch.flip（它会复制数据）
 # en: to reverse, use torch.flip (it copies)
-print("torch.flip(x, dims=[0]):", torch.flip(x, dims=[0]))
+flipped = torch.flip(x, dims=[0])
+print("flipped:", flipped)
+flipped[0] = 100
+print("x after flipped[0] = 100:", x)
