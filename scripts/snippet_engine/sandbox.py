@@ -19,6 +19,7 @@ import json
 import linecache
 import os
 import resource
+import struct
 import sys
 import time
 import traceback
@@ -41,10 +42,15 @@ class NetworkAccessError(PermissionError):
 
 
 def _snippet_line(snippet: str) -> int:
-    """The innermost line of the running snippet on the current stack (0 if none)."""
-    for frame in reversed(traceback.extract_stack()):
-        if frame.filename == snippet:
-            return frame.lineno or 0
+    """The innermost line of the running snippet on the current stack (0 if none).
+
+    Walks frames directly: `traceback.extract_stack` would read every file's source.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename == snippet:
+            return frame.f_lineno
+        frame = frame.f_back
     return 0
 
 
@@ -114,13 +120,18 @@ class _Observer:
         for number in plt.get_fignums():
             figure = plt.figure(number)
             buffer = io.BytesIO()
-            figure.savefig(buffer, format="png", dpi=FIGURE_DPI, metadata={"Software": None})
-            width, height = figure.get_size_inches() * 100
+            # A tight box keeps axis labels that stick out of the figure, as an
+            # interactive window would show them; display size = pixels at 2x.
+            figure.savefig(
+                buffer, format="png", dpi=FIGURE_DPI, bbox_inches="tight", pad_inches=0.1, metadata={"Software": None}
+            )
+            png = buffer.getvalue()
+            width, height = struct.unpack(">II", png[16:24])
             self.figures.append(
                 {
-                    "png_base64": base64.b64encode(buffer.getvalue()).decode("ascii"),
-                    "width": round(width),
-                    "height": round(height),
+                    "png_base64": base64.b64encode(png).decode("ascii"),
+                    "width": round(width * 100 / FIGURE_DPI),
+                    "height": round(height * 100 / FIGURE_DPI),
                 }
             )
             self.unshown.pop(number, None)
@@ -157,10 +168,13 @@ def _redirect_output(output_path: str) -> None:
 
 
 def _exception_line(snippet: str, exc: BaseException) -> int:
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename == snippet:
-            return frame.lineno or 0
-    return 0
+    """The innermost snippet line in an exception's traceback (0 if none)."""
+    line, tb = 0, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == snippet:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _format_exception(snippet: str, exc: BaseException) -> str:
