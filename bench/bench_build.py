@@ -31,7 +31,9 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
     completed = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if completed.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+        log = Path(tempfile.gettempdir()) / "bench_failure.log"
+        log.write_text(completed.stdout + "\n" + completed.stderr, encoding="utf-8")
+        sys.exit(f"{' '.join(command)} failed (full output in {log}):\n{completed.stdout[-3000:]}")
     return elapsed
 
 
@@ -62,7 +64,7 @@ def main() -> None:
             print(f"    speed-up: {baseline_s / checker_s:.1f}x")
 
         shutil.rmtree(root / ".cache", ignore_errors=True)
-        build = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        build = [sys.executable, "-m", "mkdocs", "build"]  # not --strict: this measures speed, the tests check
         cold_s = timed(build, root, env)
         warm_s = timed(build, root, env)
         page = next((root / "docs").rglob("01-introduction.en.md"), None) or next((root / "docs").rglob("*.en.md"))
