@@ -12,17 +12,21 @@ import re
 
 RTOL = 5e-3
 ATOL = 1e-3
+_SPACES = re.compile(r"[ \t]+")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|[-+]?\b(?:nan|inf)\b")
 
 
 def _tokens(text: str) -> list[str | float]:
+    """Alternating text and numbers. Spaces right before a number are dropped and other
+    runs of spaces count as one: padding moves when a number gains a digit or a sign,
+    which the number comparison already judges."""
     tokens: list[str | float] = []
     position = 0
     for match in _NUMBER.finditer(text):
-        tokens.append(text[position : match.start()])
+        tokens.append(_SPACES.sub(" ", text[position : match.start()]).rstrip(" "))
         tokens.append(float(match.group()))
         position = match.end()
-    tokens.append(text[position:])
+    tokens.append(_SPACES.sub(" ", text[position:]))
     return tokens
 
 
