@@ -23,6 +23,7 @@ serve: install
 ## Every check: snippets and records, the strict build, the tooling tests, lint.
 test: install
 	$(BIN)/ruff check scripts tests bench
+	$(BIN)/python scripts/lint_zh.py
 	$(BIN)/python scripts/check_snippets.py --junit reports/snippets.xml
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest tests

@@ -1,0 +1,23 @@
+"""The Chinese prose linter finds spacing mistakes and names file and line."""
+
+import subprocess
+import sys
+
+from conftest import REPO_ROOT
+
+
+def test_lint_flags_missing_space_between_chinese_and_latin(tmp_path):
+    page = tmp_path / "bad.zh.md"
+    page.write_text("# 标题\n\n使用PyTorch 2.13训练模型。\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "lint_zh.py"), str(page)], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert f"{page}:3: 使用PyTorch 2.13训练模型。 -> 使用 PyTorch 2.13 训练模型。" in done.stdout
+
+
+def test_lint_passes_clean_prose(tmp_path):
+    page = tmp_path / "good.zh.md"
+    page.write_text("# 标题\n\n使用 PyTorch 2.13 训练模型。\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "lint_zh.py"), str(page)], capture_output=True)
+    assert done.returncode == 0
