@@ -57,6 +57,7 @@ def test_broken_snippet_fails_checker_and_strict_build_with_file_and_line(repo):
     assert built.returncode == 0, built.stderr
     page = (repo / "site" / "ch" / "index.html").read_text()
     assert "hello" in page and "运行设备：CPU" in page
+    assert '<a href="../en/ch/" hreflang="en"' in page  # the language switch lands on the same page
     assert "Ran on CPU" in (repo / "site" / "en" / "ch" / "index.html").read_text()
 
     (repo / "snippets/ch/hello.py").write_text(BROKEN)
