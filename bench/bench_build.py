@@ -2,6 +2,9 @@
 
 Measures, in one run:
 
+Works on a scratch copy of the tracked files, so the repository's cache and pages
+are left alone.
+
 (a) the checker over all snippets with an empty cache, against running each
     snippet as `python file.py` one after another;
 (b) `mkdocs build` cold (empty cache), warm (cache full), and after editing
@@ -22,7 +25,6 @@ import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-COPIED = ("docs", "snippets", "scripts", "mkdocs.yml")
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -44,12 +46,11 @@ def main() -> None:
     env = {**os.environ, "MPLBACKEND": "Agg", "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory(prefix="course-bench-") as scratch:
         root = Path(scratch)
-        for name in COPIED:
-            source = REPO_ROOT / name
-            if source.is_dir():
-                shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy(source, root / name)
+        tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO_ROOT, capture_output=True, check=True).stdout
+        for name in tracked.decode().split("\0"):
+            if name:
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(REPO_ROOT / name, root / name)
         snippets = sorted((root / "snippets").rglob("*.py"))
         print(f"{len(snippets)} snippets, {os.cpu_count()} CPU cores")
 
