@@ -128,6 +128,9 @@ def on_pre_build(config: Any) -> None:
     Raises:
         PluginError: In `--strict` builds, when a page or a snippet is broken.
     """
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # mkdocs-static-i18n's pass for the other language: this build already checked everything
     project = Project(REPO_ROOT)
     findings = [str(finding) for finding in project.check()]
     results = _engine().run_many(project.snippets())
