@@ -1,0 +1,20 @@
+import torch
+from sklearn.datasets import load_breast_cancer
+from sklearn.model_selection import train_test_split
+
+X, y = load_breast_cancer(return_X_y=True)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
+X_train = torch.tensor(X_train, dtype=torch.float32)
+X_test = torch.tensor(X_test, dtype=torch.float32)
+
+# zh: 均值和标准差只用训练集计算，再用同一组数值变换测试集
+# en: mean and std come from the training set only, then the same numbers transform the test set
+mean, std = X_train.mean(dim=0), X_train.std(dim=0)
+X_train = (X_train - mean) / std
+X_test = (X_test - mean) / std
+
+print("mean.shape:", mean.shape, " std.shape:", std.shape)
+for name, part in (("train", X_train), ("test", X_test)):
+    col_mean, col_std = part.mean(dim=0), part.std(dim=0)
+    print(f"{name:5}: column means {col_mean.min():+.3f} to {col_mean.max():+.3f}, "
+          f"column stds {col_std.min():.3f} to {col_std.max():.3f}")

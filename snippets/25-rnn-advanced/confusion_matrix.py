@@ -1,0 +1,80 @@
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import torch
+from sklearn.model_selection import train_test_split
+from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_sequence
+from torch.utils.data import DataLoader, TensorDataset
+
+torch.manual_seed(0)
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
+
+path = Path(__file__).parent / "words.txt"
+pairs = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+languages = ["en", "de", "it", "ja"]
+chars = sorted(set("".join(w for w, _ in pairs)))
+# zh: 索引从 1 开始，0 留给填充
+# en: indices start at 1; 0 is kept for padding
+char_to_idx = {c: i + 1 for i, c in enumerate(chars)}
+X = pad_sequence([torch.tensor([char_to_idx[c] for c in w]) for w, _ in pairs], batch_first=True)
+lengths = torch.tensor([len(w) for w, _ in pairs])
+y = torch.tensor([languages.index(lang) for _, lang in pairs])
+X_train, X_test, len_train, len_test, y_train, y_test = train_test_split(
+    X, lengths, y, test_size=0.25, stratify=y, random_state=0)
+
+
+class WordClassifier(nn.Module):
+    def __init__(self, vocab_size, n_classes, embedding_dim=16, hidden_size=32):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embedding_dim, padding_idx=0)
+        self.gru = nn.GRU(embedding_dim, hidden_size, batch_first=True)
+        self.head = nn.Linear(hidden_size, n_classes)
+
+    def forward(self, x, lengths):
+        # zh: lengths 必须是 CPU 上的张量，即使模型在 GPU 上
+        # en: lengths must be a CPU tensor, even when the model is on a GPU
+        packed = pack_padded_sequence(self.embedding(x), lengths, batch_first=True, enforce_sorted=False)
+        _, h_n = self.gru(packed)
+        # zh: h_n[-1] 是每个单词最后一个真实字符处的隐藏状态
+        # en: h_n[-1] is each word's hidden state at its last real character
+        return self.head(h_n[-1])
+
+
+model = WordClassifier(len(chars) + 1, len(languages)).to(device)
+loader = DataLoader(TensorDataset(X_train, len_train, y_train), batch_size=16, shuffle=True,
+                    generator=torch.Generator().manual_seed(0))
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
+loss_fn = nn.CrossEntropyLoss()
+for epoch in range(30):
+    model.train()
+    for xb, lb, yb in loader:
+        loss = loss_fn(model(xb.to(device), lb), yb.to(device))
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+model.eval()
+with torch.no_grad():
+    pred = model(X_test.to(device), len_test).argmax(1).cpu()
+# zh: 混淆矩阵：第 i 行第 j 列 = 真实语言为 i、被预测为 j 的单词数
+# en: confusion matrix: row i, column j = words of language i predicted as j
+confusion = torch.zeros(4, 4, dtype=torch.long)
+for true, guess in zip(y_test.tolist(), pred.tolist()):
+    confusion[true, guess] += 1
+print("test acc:", round((pred == y_test).float().mean().item(), 3))
+print(confusion)
+
+plt.figure(figsize=(4.5, 4))
+plt.imshow(confusion.numpy(), cmap="Blues")
+for i in range(4):
+    for j in range(4):
+        color = "white" if confusion[i, j] > 8 else "black"
+        plt.text(j, i, confusion[i, j].item(), ha="center", va="center", color=color)
+plt.xticks(range(4), languages)
+plt.yticks(range(4), languages)
+plt.xlabel("predicted language")
+plt.ylabel("true language")
+plt.title("Confusion matrix (held-out words)")
+plt.colorbar()
+plt.show()
