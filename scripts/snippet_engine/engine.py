@@ -23,6 +23,10 @@ from snippet_engine.result import Figure, Problem, SnippetResult
 from snippet_engine.source import DirectiveError, Directives, parse_directives
 
 DEFAULT_TIMEOUT = 60.0
+SNIPPET_THREADS = 1
+"""torch threads per snippet, whatever `jobs` is: results (and so the `.out` records) of
+training snippets depend on the reduction order, so every machine must use the same count.
+Parallelism comes from running snippets side by side instead."""
 DEVICES = ("auto", "cpu", "cuda", "mps")
 
 
@@ -143,7 +147,7 @@ class Engine:
         self.use_cache = use_cache
         self.default_timeout = default_timeout
         self.cache = ResultCache(cache_dir or self.repo_root / ".cache" / "snippets", self.repo_root)
-        self.fingerprint = environment_fingerprint(self.device)
+        self.fingerprint = {**environment_fingerprint(self.device), "threads": str(SNIPPET_THREADS)}
         self._memo: dict[str, SnippetResult] = {}
         self._pool: WorkerPool | None = None
 
@@ -188,13 +192,12 @@ class Engine:
             self._memo[key] = cached
             return cached
 
-        threads = max(1, (os.cpu_count() or 1) // self.jobs)
         request = {
             "path": str(path),
             "name": rel,
             "repo_root": str(self.repo_root),
             "timeout": timeout,
-            "threads": threads,
+            "threads": SNIPPET_THREADS,
         }
         reply = self.pool.run(request)
         problems = apply_policy(reply, directives, timeout=timeout, snippet=rel, requested_device=self.requested_device)
