@@ -1,4 +1,5 @@
 # snippet: timeout=120
+# snippet: output=device
 import matplotlib.pyplot as plt
 import torch
 from sklearn.datasets import load_digits

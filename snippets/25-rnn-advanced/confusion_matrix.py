@@ -1,3 +1,4 @@
+# snippet: output=device
 from pathlib import Path
 
 import matplotlib.pyplot as plt

@@ -1,3 +1,4 @@
+# snippet: output=device
 from pathlib import Path
 
 import torch
