@@ -123,3 +123,24 @@ def test_engine_caches_successes_but_not_failures(tmp_path):
     entries = [json.loads(p.read_text()) for p in (tmp_path / "cache").rglob("*.json")]
     assert all(not e["problems"] for e in entries)
     assert Problem("x", "y") == Problem("x", "y", 0)
+
+
+def test_same_engine_reruns_when_a_file_the_snippet_read_changes(tmp_path):
+    """`mkdocs serve` keeps one engine: its in-memory results must honour dependencies too."""
+    from snippet_engine import Engine
+
+    repo = tmp_path / "repo"
+    (repo / "snippets" / "a").mkdir(parents=True)
+    data = repo / "snippets" / "a" / "words.txt"
+    data.write_text("one two\n")
+    snippet = repo / "snippets" / "a" / "count.py"
+    snippet.write_text(
+        "from pathlib import Path\n\nprint(len((Path(__file__).parent / 'words.txt').read_text().split()))\n"
+    )
+    engine = Engine(repo, jobs=1, cache_dir=tmp_path / "cache")
+    try:
+        assert engine.run(snippet).output == "2\n"
+        data.write_text("one two three\n")
+        assert engine.run(snippet).output == "3\n"
+    finally:
+        engine.close()

@@ -109,11 +109,22 @@ class ResultCache:
         except (OSError, ValueError, TypeError, KeyError):
             path.unlink(missing_ok=True)  # corrupt: never trust it again
             return None
+        return result if self.is_fresh(result) else None
+
+    def is_fresh(self, result: SnippetResult) -> bool:
+        """Whether every repository file the run read still has the bytes it had then.
+
+        Parameters:
+            result: A stored or remembered result.
+
+        Returns:
+            False when a dependency changed or disappeared.
+        """
         for rel, digest in result.reads.items():
             dependency = self.repo_root / rel
             if not dependency.is_file() or file_sha256(dependency) != digest:
-                return None
-        return result
+                return False
+        return True
 
     def store(self, key: str, result: SnippetResult) -> None:
         """Write `result` under `key` atomically (temporary file, fsync, rename).

@@ -186,8 +186,9 @@ class Engine:
             return SnippetResult(rel, problems=[Problem("directive", f"not UTF-8: {exc}")])
         timeout = directives.timeout or self.default_timeout
         key = cache_key(rel, source, self.fingerprint, timeout)
-        if key in self._memo:
-            return self._memo[key]
+        remembered = self._memo.get(key)
+        if remembered is not None and self.cache.is_fresh(remembered):
+            return remembered
         if self.use_cache and (cached := self.cache.load(key)) is not None:
             self._memo[key] = cached
             return cached
