@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test install check build pytest lint bench clean
+.PHONY: serve test install system-deps check build pytest lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,12 +16,16 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
+## Debian's Chromium for the browser test (apt-get; a no-op when present).
+system-deps:
+	bash scripts/install_system_deps.sh
+
 ## Build the site and serve it on http://127.0.0.1:8000 (rebuilds on change).
 serve: install
 	$(BIN)/mkdocs serve
 
 ## Every check: snippets and records, the strict build, the tooling tests, lint.
-test: install
+test: install system-deps
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/python scripts/lint_zh.py
 	$(BIN)/python scripts/check_snippets.py --junit reports/snippets.xml

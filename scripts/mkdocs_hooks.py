@@ -5,6 +5,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from snippet_engine.mkdocs_plugin import on_config, on_page_markdown, on_pre_build
+from snippet_engine.mkdocs_plugin import (
+    on_config,
+    on_files,
+    on_page_content,
+    on_page_markdown,
+    on_post_build,
+    on_post_page,
+    on_pre_build,
+)
 
-__all__ = ["on_config", "on_page_markdown", "on_pre_build"]
+__all__ = [
+    "on_config",
+    "on_files",
+    "on_page_content",
+    "on_page_markdown",
+    "on_post_build",
+    "on_post_page",
+    "on_pre_build",
+]

@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import nbformat
 import pytest
 
 from minirepo import make_repo
@@ -38,14 +39,15 @@ def repo(tmp_path):
 def test_checker_passes_then_fails_on_drift_then_update_records(repo):
     ok = run_checker(repo, "--json", "report.json")
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout.rstrip().splitlines()[-1] == "1 passed, 0 failed"
-    assert '"status": "passed"' in (repo / "report.json").read_text()
+    assert ok.stdout.rstrip().splitlines()[-1] == "3 passed, 0 failed"  # the snippet and the zh and en notebooks
+    report = (repo / "report.json").read_text()
+    assert '"status": "passed"' in report and "ch.zh.ipynb" in report and "ch.en.ipynb" in report
     (repo / "snippets/ch/hello.py").write_text("print('hello there')\n")
     drift = run_checker(repo, "--junit", "junit.xml")
     assert drift.returncode == 1
     assert "snippets/ch/hello.py: output differs from snippets/ch/hello.out" in drift.stdout
     assert "+hello there" in drift.stdout
-    assert drift.stdout.rstrip().splitlines()[-1] == "0 passed, 1 failed"
+    assert drift.stdout.rstrip().splitlines()[-1] == "2 passed, 1 failed"  # the notebooks still run
     assert 'failures="1"' in (repo / "junit.xml").read_text()
     updated = run_checker(repo, "--update")
     assert updated.returncode == 0
@@ -59,6 +61,19 @@ def test_broken_snippet_fails_checker_and_strict_build_with_file_and_line(repo):
     assert "hello" in page and "运行设备：CPU" in page
     assert '<a href="../en/ch/" hreflang="en"' in page  # the language switch lands on the same page
     assert "Ran on CPU" in (repo / "site" / "en" / "ch" / "index.html").read_text()
+    # Each language's chapter links to its notebook view, which offers the .ipynb and loads nothing from a CDN.
+    for prefix, locale in (("", "zh"), ("en/", "en")):
+        chapter = (repo / "site" / prefix / "ch" / "index.html").read_text()
+        assert 'class="md-button" href="notebook/"' in chapter
+        view = (repo / "site" / prefix / "ch" / "notebook" / "index.html").read_text()
+        assert f'href="ch.{locale}.ipynb" download' in view
+        assert "hello" in view and "cdnjs" not in view and "mathjax" not in view.lower()
+        notebook = nbformat.read(repo / "site" / prefix / "ch" / "notebook" / f"ch.{locale}.ipynb", as_version=4)
+        nbformat.validate(notebook)
+        (code,) = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        assert code.source == "print('hello')" and code.outputs[0]["text"] == "hello\n"
+    search = (repo / "site" / "search" / "search_index.json").read_text()
+    assert "notebook/" not in search  # the chapter page is indexed, not its notebook twin
 
     (repo / "snippets/ch/hello.py").write_text(BROKEN)
     checked = run_checker(repo)

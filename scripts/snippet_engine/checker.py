@@ -2,7 +2,9 @@
 
 Runs every selected snippet through the engine in parallel, compares each
 output with its `.out` record, checks the pages and snippets for consistency,
-and ends with a table and a last line `N passed, N failed`.
+then executes the notebook of every chapter whose snippets were all selected
+(both languages, nbclient, fresh kernel each), and ends with a table and a
+last line `N passed, N failed`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from tqdm import tqdm
 
 from snippet_engine.engine import DEVICES, Engine
 from snippet_engine.expected import output_diff, outputs_match
+from snippet_engine.notebooks import NotebookRun, chapter_pages, run_notebooks, write_notebooks
 from snippet_engine.project import Finding, Project
 from snippet_engine.result import SnippetResult
 from snippet_engine.source import parse_directives
@@ -136,7 +139,7 @@ def relevant_findings(findings: list[Finding], snippets: list[Path], root: Path)
     ]
 
 
-def _table(outcomes: list[Outcome], findings: list[Finding]) -> str:
+def _table(outcomes: list[Outcome], findings: list[Finding], notebooks: list[NotebookRun] = ()) -> str:
     rows = [
         (
             o.result.path,
@@ -147,6 +150,10 @@ def _table(outcomes: list[Outcome], findings: list[Finding]) -> str:
         for o in outcomes
     ]
     rows += [(f"{f.path}:{f.line}", "failed", "-", "consistency") for f in findings]
+    rows += [
+        (n.path, "passed" if n.ok else "failed", f"{n.duration:.2f}", "notebook" + (" (cached)" if n.cached else ""))
+        for n in notebooks
+    ]
     header = ("snippet", "status", "seconds", "device")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
     line = "  ".join(f"{{:<{w}}}" for w in widths)
@@ -155,7 +162,7 @@ def _table(outcomes: list[Outcome], findings: list[Finding]) -> str:
     return "\n".join(out)
 
 
-def write_json(path: Path, outcomes: list[Outcome], findings: list[Finding]) -> None:
+def write_json(path: Path, outcomes: list[Outcome], findings: list[Finding], notebooks: list[NotebookRun] = ()) -> None:
     """A machine-readable report."""
     data = {
         "snippets": [
@@ -170,18 +177,23 @@ def write_json(path: Path, outcomes: list[Outcome], findings: list[Finding]) -> 
             for o in outcomes
         ],
         "consistency": [{"path": f.path, "line": f.line, "message": f.message} for f in findings],
+        "notebooks": [
+            {"path": n.path, "ok": n.ok, "seconds": n.duration, "cached": n.cached, "error": n.error} for n in notebooks
+        ],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
-def write_junit(path: Path, outcomes: list[Outcome], findings: list[Finding], elapsed: float) -> None:
-    """A JUnit XML report (one test case per snippet and per finding)."""
-    failures = sum(not o.passed for o in outcomes) + len(findings)
+def write_junit(
+    path: Path, outcomes: list[Outcome], findings: list[Finding], elapsed: float, notebooks: list[NotebookRun] = ()
+) -> None:
+    """A JUnit XML report (one test case per snippet, per finding and per notebook)."""
+    failures = sum(not o.passed for o in outcomes) + len(findings) + sum(not n.ok for n in notebooks)
     suite = ElementTree.Element(
         "testsuite",
         name="snippets",
-        tests=str(len(outcomes) + len(findings)),
+        tests=str(len(outcomes) + len(findings) + len(notebooks)),
         failures=str(failures),
         time=f"{elapsed:.2f}",
     )
@@ -195,8 +207,57 @@ def write_junit(path: Path, outcomes: list[Outcome], findings: list[Finding], el
     for f in findings:
         case = ElementTree.SubElement(suite, "testcase", classname="consistency", name=f"{f.path}:{f.line}")
         ElementTree.SubElement(case, "failure", message=f.message).text = str(f)
+    for n in notebooks:
+        case = ElementTree.SubElement(suite, "testcase", classname="notebooks", name=n.path, time=f"{n.duration:.3f}")
+        if not n.ok:
+            ElementTree.SubElement(case, "failure", message="notebook failed").text = n.error
     path.parent.mkdir(parents=True, exist_ok=True)
     ElementTree.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def check_notebooks(
+    project: Project, snippets: list[Path], results: list[SnippetResult], engine: Engine, args: argparse.Namespace
+) -> list[NotebookRun]:
+    """Write and execute the notebooks of the chapters whose snippets all ran and passed.
+
+    Parameters:
+        project: The course.
+        snippets: The selected snippets.
+        results: Their results.
+        engine: The engine (its fingerprint keys the record of passed notebooks).
+        args: The command line.
+
+    Returns:
+        One run per notebook.
+    """
+    by_name = {
+        path.relative_to(project.snippets_dir).as_posix(): result
+        for path, result in zip(snippets, results, strict=True)
+        if result.ok
+    }
+    pages = [page for page in chapter_pages(project) if all(e.snippet in by_name for e in project.embeds(page))]
+    if not pages:
+        return []
+    written = write_notebooks(project, by_name, project.root / ".cache" / "notebooks", pages)
+    progress = tqdm(total=len(written), unit="notebook", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
+
+    def advance(run: NotebookRun) -> None:
+        progress.set_postfix_str(Path(run.path).name, refresh=False)
+        progress.update()
+
+    try:
+        return run_notebooks(
+            written,
+            by_name,
+            root=project.root,
+            fingerprint=engine.fingerprint,
+            jobs=engine.jobs,
+            timeout=args.notebook_timeout,
+            cache_dir=None if args.no_cache else project.root / ".cache" / "notebook-runs",
+            on_done=advance,
+        )
+    finally:
+        progress.close()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -211,6 +272,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help="run every snippet even if a cached result exists")
     parser.add_argument("--update", action="store_true", help="rewrite the .out records from this run (CPU only)")
     parser.add_argument("--device", choices=DEVICES, default="auto", help="device to run on (default: best available)")
+    parser.add_argument(
+        "--no-notebooks", action="store_true", help="do not execute the chapter notebooks (they run by default)"
+    )
+    parser.add_argument("--notebook-timeout", type=float, default=600, help="seconds per notebook cell (default 600)")
     parser.add_argument("--json", type=Path, help="write a JSON report here")
     parser.add_argument("--junit", type=Path, help="write a JUnit XML report here")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
@@ -250,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
         progress.close()
         engine.close()
     outcomes = [judge(path, result, update=args.update) for path, result in zip(snippets, results, strict=False)]
+    notebooks: list[NotebookRun] = []
+    if not args.no_notebooks and not findings:
+        notebooks = check_notebooks(project, snippets, results, engine, args)
     elapsed = time.perf_counter() - start
 
     for outcome in outcomes:
@@ -259,17 +327,22 @@ def main(argv: list[str] | None = None) -> int:
     if findings:
         print("\n=== consistency")
         print("\n".join(str(f) for f in findings))
+    for run in notebooks:
+        if not run.ok:
+            print(f"\n=== {run.path}: notebook failed")
+            print(run.error)
     print()
-    print(_table(outcomes, findings))
+    print(_table(outcomes, findings, notebooks))
     if args.json:
-        write_json(args.json, outcomes, findings)
+        write_json(args.json, outcomes, findings, notebooks)
     if args.junit:
-        write_junit(args.junit, outcomes, findings, elapsed)
-    passed = sum(o.passed for o in outcomes)
-    failed = len(outcomes) - passed + len(findings)
+        write_junit(args.junit, outcomes, findings, elapsed, notebooks)
+    passed = sum(o.passed for o in outcomes) + sum(n.ok for n in notebooks)
+    failed = len(outcomes) + len(notebooks) - passed + len(findings)
     updated = sum(o.status == "updated" for o in outcomes)
     cached = sum(o.result.cached for o in outcomes)
     summary = f"{len(outcomes)} snippets in {elapsed:.1f} s ({cached} cached, {updated} records updated)"
+    summary += f", {len(notebooks)} notebooks ({sum(n.cached for n in notebooks)} cached)"
     print(f"\n{summary}, {len(findings)} consistency problems")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0

@@ -16,13 +16,18 @@ Hooks (wired by `scripts/mkdocs_hooks.py`):
 - `on_pre_build` checks pages and runs every snippet in parallel before
   anything is written: in `--strict` builds a failure aborts here, leaving the
   previous site untouched;
-- `on_page_markdown` tells the formatter which language the page is in.
+- `on_page_markdown` tells the formatter which language the page is in, and
+  links each chapter page to its notebook;
+- `on_files` adds each chapter's notebook (written by `on_pre_build` from the
+  same results, see `notebooks.py`) as a page that mkdocs-jupyter renders at
+  `<chapter>/notebook/`, with the .ipynb beside it for download.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 from contextvars import ContextVar
 from html import escape
 from pathlib import Path
@@ -31,8 +36,11 @@ from typing import Any
 import markdown_exec
 from markdown_exec import base_format
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
 
 from snippet_engine.engine import Engine, shared_engine
+from snippet_engine.notebooks import NOTEBOOK_DIR, ChapterNotebook, notebook_name, write_notebooks
 from snippet_engine.project import FENCE_NAME, Project
 from snippet_engine.render import render_result
 from snippet_engine.source import display_source
@@ -40,8 +48,18 @@ from snippet_engine.source import display_source
 log = logging.getLogger("mkdocs.plugins.snippets")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
+NOTEBOOK_OUT = REPO_ROOT / ".cache" / "notebooks"
+
 _page_locale: ContextVar[str] = ContextVar("page_locale", default="zh")
 """Language of the page being rendered, set per page by `on_page_markdown`."""
+
+_notebooks: dict[str, ChapterNotebook] = {}
+"""The notebooks of this build, by the page's docs-relative source path (written by `on_pre_build`)."""
+
+_LABELS = {
+    "zh": {"open": "以 Jupyter 笔记本查看本章", "download": "下载笔记本（.ipynb）"},
+    "en": {"open": "View this chapter as a Jupyter notebook", "download": "Download the notebook (.ipynb)"},
+}
 
 
 def _engine() -> Engine:
@@ -133,9 +151,16 @@ def on_pre_build(config: Any) -> None:
         return  # mkdocs-static-i18n's pass for the other language: this build already checked everything
     project = Project(REPO_ROOT)
     findings = [str(finding) for finding in project.check()]
-    results = _engine().run_many(project.snippets())
+    snippets = project.snippets()
+    results = _engine().run_many(snippets)
     failures = [line for result in results for line in result.error_lines()]
     problems = findings + failures
+    if not findings:
+        names = [path.relative_to(project.snippets_dir).as_posix() for path in snippets]
+        by_name = dict(zip(names, results, strict=True))
+        written = write_notebooks(project, by_name, NOTEBOOK_OUT)
+        _notebooks.clear()
+        _notebooks.update({item.page.path.relative_to(project.docs_dir).as_posix(): item for item in written})
     if not problems:
         return
     summary = f"{len(findings)} page/snippet inconsistencies, {len(failures)} snippet errors:\n  " + "\n  ".join(
@@ -146,10 +171,126 @@ def on_pre_build(config: Any) -> None:
     log.warning(summary)
 
 
+class NotebookPage(File):
+    """A generated chapter notebook, shown as a page (mkdocs-jupyter renders it)."""
+
+    def is_documentation_page(self) -> bool:
+        return True
+
+
+def _notebook_file(item: ChapterNotebook, config: Any) -> NotebookPage:
+    page = item.page
+    dest = ("en/" if page.locale == "en" else "") + f"{page.base}/{NOTEBOOK_DIR}/index.html"
+    src_dir = NOTEBOOK_OUT / page.locale
+    file = NotebookPage(
+        item.path.relative_to(src_dir).as_posix(),
+        str(src_dir),
+        config.site_dir,
+        config.use_directory_urls,
+        dest_uri=dest,
+        inclusion=InclusionLevel.NOT_IN_NAV,
+    )
+    file.locale = file.locale_alternate_of = page.locale
+    file.localization = page.locale
+    file.norm_src_uri = file.src_uri.replace(f".{page.locale}.", ".", 1)
+    return file
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files: Any, config: Any) -> Any:
+    """Add this language's chapter notebooks as pages at `<chapter>/notebook/`."""
+    if not _notebooks:
+        return files
+    i18n = config.plugins.get("i18n")
+    language = getattr(i18n, "current_language", None) or "zh"
+    by_locale: dict[str, dict[str, NotebookPage]] = {}
+    for item in _notebooks.values():
+        file = _notebook_file(item, config)
+        by_locale.setdefault(item.page.base, {})[item.page.locale] = file
+    for alternates in by_locale.values():
+        for file in alternates.values():
+            file.alternates = alternates
+        if language in alternates:
+            files.append(alternates[language])
+    return files
+
+
+def _is_notebook(page: Any) -> bool:
+    return isinstance(page.file, NotebookPage)
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Remember the page's language for the snippet formatter."""
+    """Remember the page's language for the snippet formatter; link a chapter page to its notebook."""
     locale = getattr(page.file, "locale", None)
     if locale is None:
         locale = "en" if page.file.src_uri.endswith(".en.md") else "zh"
     _page_locale.set(locale)
-    return markdown
+    if _is_notebook(page):
+        page.meta["search"] = {"exclude": True}  # the chapter page itself is indexed
+        return markdown
+    item = _notebooks.get(page.file.src_uri)
+    if item is None:
+        return markdown
+    link = f"[{_LABELS[locale]['open']}]({notebook_name(item.page).replace(f'.{locale}.', '.')}){{ .md-button }}"
+    lines = markdown.splitlines()
+    heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+    lines[heading + 1 : heading + 1] = ["", link, ""]
+    return "\n".join(lines)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Put a download button above a notebook view."""
+    if not _is_notebook(page):
+        return html
+    name = Path(page.file.abs_src_path).name
+    label = _LABELS[page.file.locale]["download"]
+    button = f'<p><a class="md-button md-button--primary" href="{escape(name)}" download>{escape(label)}</a></p>'
+    return button + html
+
+
+_CDN_BLOCKS = (
+    # nbconvert's MathJax loader: always emitted, always fetched from a CDN.
+    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
+    # nbconvert's Mermaid loader (imports from a CDN when a notebook has diagrams; ours have none).
+    re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>', re.DOTALL),
+)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Notebook views: drop nbconvert's script blocks that load from CDNs (the site's own KaTeX renders math).
+
+    Raises:
+        PluginError: When a block is not found: nbconvert's template changed and the page would fetch from a CDN.
+    """
+    if not _is_notebook(page):
+        return output
+    for pattern in _CDN_BLOCKS:
+        output, count = pattern.subn("", output)
+        if count != 1:
+            raise PluginError(f"{page.file.src_uri}: expected one CDN script block matching {pattern.pattern[:40]!r}")
+    return output
+
+
+@event_priority(10)  # before mkdocs-jupyter's own on_post_build (0), which evicts the render cache entries not used
+def on_post_build(config: Any) -> None:
+    """Keep mkdocs-jupyter's render cache for the notebooks of *both* languages.
+
+    mkdocs-jupyter evicts, after each build, the cached renders that build did
+    not use; mkdocs-static-i18n runs one build per language, so each language
+    pass would evict the other's renders and every build would re-render all
+    notebooks (about 50 s). Marking every current notebook's entry as used keeps
+    them; entries of notebooks that no longer exist are still evicted.
+    """
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None or not _notebooks:
+        return
+    from mkdocs_jupyter import plugin as jupyter_plugin
+
+    used = getattr(jupyter, "_used_cache_paths", None)
+    key = getattr(jupyter_plugin, "_compute_cache_key", None)
+    path = getattr(jupyter_plugin, "_get_cache_path", None)
+    if used is None or key is None or path is None:
+        log.warning("mkdocs-jupyter's cache API changed: notebooks will be re-rendered on every build")
+        return
+    for item in _notebooks.values():
+        used.add(path(jupyter.config["cache_dir"], key(str(item.path), jupyter.config, jupyter.config["execute"])))

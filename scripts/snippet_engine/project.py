@@ -86,6 +86,7 @@ class Project:
         self.root = root.resolve()
         self.docs_dir = self.root / "docs"
         self.snippets_dir = self.root / "snippets"
+        self._embeds: dict[Path, list[Embed]] = {}
 
     def rel(self, path: Path) -> str:
         """Repository-relative posix path."""
@@ -126,8 +127,13 @@ class Project:
             page: The page to read.
 
         Returns:
-            One `Embed` per `snippet` fence.
+            One `Embed` per `snippet` fence (computed once per `Project`).
         """
+        if page.path not in self._embeds:
+            self._embeds[page.path] = self._find_embeds(page)
+        return self._embeds[page.path]
+
+    def _find_embeds(self, page: Page) -> list[Embed]:
         found: list[str] = []
 
         def record(source: str, *args: Any, **kwargs: Any) -> str:

@@ -1,0 +1,522 @@
+"""Chapter notebooks: each page, in each language, as a Jupyter notebook.
+
+A notebook is made from the same page and the same snippet results the site
+shows, never from a run of its own:
+
+- prose becomes Markdown cells; admonitions (`!!! warning "…"`, `??? success
+  "…"`) become block quotes with a bold title, since Jupyter has no
+  admonitions; links to other chapters point at their pages on the site;
+- each `snippet` fence becomes a code cell holding the source as the page's
+  language shows it, with the engine's output and charts as the cell's
+  outputs;
+- chapters whose snippets read files from the repository (their data files,
+  the bundled CJK font) start with a setup cell that finds the repository
+  and sets `__file__`, so `Path(__file__).parent / "words.txt"` works as it
+  does in the snippet file.
+
+`execute_notebook` runs one top to bottom in a fresh kernel (nbclient); the
+checker does that for every notebook, so what readers download is known to run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from snippet_engine.project import FENCE_NAME, Page, Project
+from snippet_engine.result import SnippetResult
+from snippet_engine.source import display_source, parse_directives
+
+NOTEBOOK_DIR = "notebook"
+"""A chapter's notebook view lives at `<chapter url>/notebook/`; the .ipynb beside it."""
+
+_CONTAINER = re.compile(r'^(?P<marker>!!!|\?\?\?\+?) *(?P<kind>[\w-]+)(?: +"(?P<title>[^"]*)")? *$')
+_FENCE = re.compile(r"^(?P<ticks>`{3,}|~{3,}) *(?P<info>[\w.+-]*)")
+_MD_LINK = re.compile(r"\]\((?P<target>(?!https?:|mailto:|#)[^)\s]+?\.md)(?P<anchor>#[^)\s]*)?\)")
+_ICONS = {"warning": "⚠️", "success": "✅", "tip": "💡", "note": "📝", "info": "ℹ️", "danger": "⛔"}
+
+_TEXT = {
+    "zh": {
+        "intro": (
+            "> 这个笔记本由课程网站的第 {chapter} 章页面生成：文字、代码和输出都与[网页版]({page_url})相同，"
+            "输出是构建网站时真实运行得到的。从上到下依次运行即可；它需要 `requirements.txt` 里列出的 PyTorch 等库。"
+        ),
+        "setup_intro": (
+            "本章的代码要读取课程仓库里的文件（{files}），所以请在课程仓库里打开这个笔记本。"
+            "下面这个单元格找到仓库，并设置 `__file__`，让代码里的 `Path(__file__)` 和在脚本里运行时指向同一个位置。"
+        ),
+        "setup_error": "请在课程仓库（含 {folder} 的目录）里打开这个笔记本",
+    },
+    "en": {
+        "intro": (
+            "> This notebook is generated from chapter {chapter} of the course site: the text, code and outputs "
+            "are the same as on [the web page]({page_url}), and the outputs come from real runs when the site "
+            "was built. Run it from top to bottom; it needs the libraries in `requirements.txt` (PyTorch and friends)."
+        ),
+        "setup_intro": (
+            "This chapter's code reads files from the course repository ({files}), so open this notebook inside "
+            "a clone of the repository. The next cell finds the repository and sets `__file__`, so that "
+            "`Path(__file__)` in the code points where it does when the snippet runs as a script."
+        ),
+        "setup_error": "open this notebook inside the course repository (the folder that holds {folder})",
+    },
+}
+
+
+def new_markdown_cell(source: str) -> nbformat.NotebookNode:
+    """A Markdown cell (nbformat's own helper validates every cell: slow; `nbformat.writes` validates once)."""
+    return nbformat.from_dict({"cell_type": "markdown", "metadata": {}, "source": source})
+
+
+def new_code_cell(source: str, outputs: list | None = None) -> nbformat.NotebookNode:
+    """A code cell with recorded outputs."""
+    return nbformat.from_dict(
+        {"cell_type": "code", "metadata": {}, "source": source, "outputs": outputs or [], "execution_count": None}
+    )
+
+
+def new_output(output_type: str, **fields: object) -> dict:
+    """A cell output."""
+    return {"output_type": output_type, **fields}
+
+
+@dataclass(frozen=True)
+class ChapterNotebook:
+    """A generated notebook file.
+
+    Parameters:
+        page: The page it was made from.
+        path: Where it was written.
+        snippets: The snippets its code cells come from, in order.
+    """
+
+    page: Page
+    path: Path
+    snippets: tuple[str, ...]
+
+
+def notebook_name(page: Page) -> str:
+    """File name of a page's notebook: `02-tensor-creation.zh.ipynb`."""
+    return f"{posixpath.basename(page.base)}.{page.locale}.ipynb"
+
+
+def page_url(base: str, locale: str) -> str:
+    """Site-relative URL of a page (directory URLs; English under `en/`)."""
+    head, name = posixpath.split(base)
+    path = head if name == "index" else base
+    return ("en/" if locale == "en" else "") + (path + "/" if path else "")
+
+
+def notebook_url(page: Page) -> str:
+    """Site-relative URL of a page's notebook view."""
+    return page_url(page.base, page.locale) + NOTEBOOK_DIR + "/"
+
+
+def _relative_url(target: str, start: str) -> str:
+    """`target` relative to the page at `start` (both site-relative directory URLs)."""
+    rel = posixpath.relpath(target or ".", start.rstrip("/") or ".")
+    return rel if rel.endswith("/") or rel == "." else rel + "/"
+
+
+def _rewrite_links(line: str, page: Page) -> str:
+    """Point links to other pages' `.md` files at those pages on the site, relative to the notebook view."""
+
+    def replace(match: re.Match[str]) -> str:
+        target_doc = posixpath.normpath(posixpath.join(posixpath.dirname(page.base), match["target"]))
+        target_base = target_doc.removesuffix(".md")
+        url = _relative_url(page_url(target_base, page.locale), notebook_url(page))
+        return f"]({url}{match['anchor'] or ''})"
+
+    return _MD_LINK.sub(replace, line)
+
+
+def split_page(text: str) -> list[tuple[str, str]]:
+    """A page's Markdown as cells: `("markdown", text)` and `("snippet", path)`, in order.
+
+    Admonitions become block quotes with a bold title; their bodies are
+    de-indented. A snippet fence inside an admonition closes the quote; any
+    text after it continues in a new quote.
+
+    Parameters:
+        text: The page's Markdown.
+
+    Returns:
+        The cells.
+    """
+    cells: list[tuple[str, str]] = []
+    buffer: list[str] = []
+    stack: list[int] = []  # body indentation of each open admonition
+    lines = text.splitlines()
+    fence: str | None = None  # closing ticks of an open ordinary code fence
+    index = 0
+
+    def flush() -> None:
+        while buffer and not buffer[-1].strip(" >"):
+            buffer.pop()
+        while buffer and not buffer[0].strip(" >"):
+            buffer.pop(0)
+        if buffer:
+            cells.append(("markdown", "\n".join(buffer)))
+        buffer.clear()
+
+    def emit(content: str) -> None:
+        prefix = "> " * len(stack)
+        buffer.append((prefix + content).rstrip() if content else prefix.rstrip())
+
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        indent = len(line) - len(line.lstrip(" "))
+        stripped = line.strip()
+        if fence is None and stripped:
+            while stack and indent < stack[-1]:
+                stack.pop()
+        body = line[stack[-1] :] if stack and line.startswith(" " * stack[-1]) else line.lstrip(" ") if stack else line
+        if fence is not None:
+            emit(body)
+            if stripped.startswith(fence) and stripped.strip("`~") == "":
+                fence = None
+            continue
+        if not stripped:
+            emit("")
+            continue
+        fence_match = _FENCE.match(stripped)
+        if fence_match and fence_match["info"] == FENCE_NAME:
+            name_lines = []
+            while index < len(lines) and not lines[index].strip().startswith(fence_match["ticks"]):
+                if lines[index].strip():
+                    name_lines.append(lines[index].strip())
+                index += 1
+            index += 1  # the closing fence
+            flush()
+            cells.append(("snippet", " ".join(name_lines)))
+            continue
+        if fence_match:
+            fence = fence_match["ticks"]
+            emit(body)
+            continue
+        container = _CONTAINER.match(stripped)
+        if container:
+            title = container["title"] if container["title"] is not None else container["kind"].capitalize()
+            icon = _ICONS.get(container["kind"], "")
+            stack.append(indent + 4)
+            emit(f"**{icon} {title}**" if icon else f"**{title}**")
+            emit("")
+            continue
+        emit(body)
+    flush()
+    return cells
+
+
+def _code_outputs(result: SnippetResult) -> list:
+    outputs = []
+    if result.output:
+        outputs.append(new_output("stream", name="stdout", text=result.output))
+    for number, figure in enumerate(result.figures, start=1):
+        outputs.append(
+            new_output(
+                "display_data",
+                data={"image/png": figure.png_base64, "text/plain": f"<Figure {number}>"},
+                metadata={"image/png": {"width": figure.width, "height": figure.height}},
+            )
+        )
+    return outputs
+
+
+def build_notebook(
+    project: Project, page: Page, results: dict[str, SnippetResult]
+) -> tuple[nbformat.NotebookNode, tuple[str, ...]]:
+    """The notebook of one page.
+
+    Parameters:
+        project: The course.
+        page: The page (one language).
+        results: Snippet results by path relative to `snippets/`.
+
+    Returns:
+        The notebook and the snippets its code cells come from.
+
+    Raises:
+        KeyError: When a snippet the page embeds has no result.
+        ValueError: When the page's fences, read here line by line, differ from the embeds
+            the site's Markdown finds (`Project.embeds`).
+    """
+    text = _TEXT[page.locale]
+    chapter = posixpath.basename(page.base).split("-", 1)[0]
+    cells = []
+    snippets: list[str] = []
+    parts = split_page(page.path.read_text(encoding="utf-8"))
+    expected = [embed.snippet for embed in project.embeds(page)]
+    if [name for kind, name in parts if kind == "snippet"] != expected:
+        raise ValueError(f"{project.rel(page.path)}: notebook cells do not match the page's snippet fences {expected}")
+    reads = sorted({rel for kind, name in parts if kind == "snippet" for rel in results[name].reads})
+    uses_file = [name for kind, name in parts if kind == "snippet" and "__file__" in results_source(project, name)]
+    intro_done = False
+    for kind, content in parts:
+        if kind == "markdown":
+            content = "\n".join(_rewrite_links(line, page) for line in content.splitlines())
+            if not intro_done and content.startswith("# "):
+                title, _, rest = content.partition("\n")
+                cells.append(new_markdown_cell(title))
+                back = _relative_url(page_url(page.base, page.locale), notebook_url(page))
+                cells.append(new_markdown_cell(text["intro"].format(chapter=chapter, page_url=back)))
+                if uses_file:
+                    folder = f"snippets/{posixpath.dirname(uses_file[0])}"
+                    files = ", ".join(f"`{rel}`" for rel in reads) or f"`{folder}/`"
+                    cells.append(new_markdown_cell(text["setup_intro"].format(files=files)))
+                    cells.append(new_code_cell(_setup_source(folder, text["setup_error"].format(folder=folder))))
+                intro_done = True
+                if rest.strip():
+                    cells.append(new_markdown_cell(rest.strip("\n")))
+                continue
+            cells.append(new_markdown_cell(content))
+            continue
+        result = results[content]
+        source = (project.snippets_dir / content).read_text(encoding="utf-8")
+        cell = new_code_cell(display_source(source, page.locale).rstrip("\n"), outputs=_code_outputs(result))
+        cell.metadata["snippet"] = content
+        if parse_directives(source).expect_exception:
+            cell.metadata["tags"] = ["raises-exception"]
+        cells.append(cell)
+        snippets.append(content)
+    count = 0
+    for cell in cells:
+        if cell.cell_type == "code":
+            count += 1
+            cell.execution_count = count
+            for output in cell.outputs:
+                if output.output_type == "execute_result":
+                    output.execution_count = count
+    for number, cell in enumerate(cells):  # stable ids: the same page gives the same bytes
+        cell.id = f"{page.locale}-{number:03d}"
+    notebook = nbformat.from_dict(
+        {
+            "nbformat": 4,
+            "nbformat_minor": 5,
+            "metadata": {
+                "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                "language_info": {"name": "python"},
+            },
+            "cells": cells,
+        }
+    )
+    return notebook, tuple(snippets)
+
+
+def results_source(project: Project, name: str) -> str:
+    """A snippet's source text."""
+    return (project.snippets_dir / name).read_text(encoding="utf-8")
+
+
+def _setup_source(folder: str, error: str) -> str:
+    return "\n".join(
+        [
+            "from pathlib import Path",
+            "",
+            f'_here = next((p for p in [Path.cwd(), *Path.cwd().parents] if (p / "{folder}").is_dir()), None)',
+            "if _here is None:",
+            f'    raise FileNotFoundError("{error}")',
+            f'__file__ = str(_here / "{folder}" / "notebook.py")',
+        ]
+    )
+
+
+def _write_if_changed(path: Path, data: str) -> None:
+    if path.is_file() and path.read_text(encoding="utf-8") == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def chapter_pages(project: Project) -> list[Page]:
+    """The pages that get a notebook: those that embed snippets."""
+    return [page for page in project.pages() if project.embeds(page)]
+
+
+def write_notebooks(
+    project: Project, results: dict[str, SnippetResult], out_dir: Path, pages: list[Page] | None = None
+) -> list[ChapterNotebook]:
+    """Write the notebook of every chapter page (both languages) under `out_dir/<locale>/`.
+
+    A file is rewritten only when its content changes, atomically.
+
+    Parameters:
+        project: The course.
+        results: Snippet results by path relative to `snippets/`.
+        out_dir: Output folder.
+        pages: Only these pages (default: every chapter page).
+
+    Returns:
+        The notebooks written or already up to date.
+    """
+    written = []
+    for page in pages if pages is not None else chapter_pages(project):
+        notebook, snippets = build_notebook(project, page, results)
+        path = out_dir / page.locale / posixpath.dirname(page.base) / notebook_name(page)
+        _write_if_changed(path, nbformat.writes(notebook) + "\n")
+        written.append(ChapterNotebook(page, path, snippets))
+    return written
+
+
+def execution_key(notebook: nbformat.NotebookNode, fingerprint: dict[str, str], reads: dict[str, str]) -> str:
+    """What a notebook run depends on: its code, the environment, the files it reads.
+
+    Parameters:
+        notebook: The notebook.
+        fingerprint: The engine's environment fingerprint.
+        reads: Repository files its snippets read, with their sha256.
+
+    Returns:
+        A hex digest.
+    """
+    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    material = json.dumps({"code": code, "env": fingerprint, "reads": reads}, sort_keys=True)
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+@dataclass
+class NotebookRun:
+    """The outcome of executing a notebook.
+
+    Parameters:
+        path: The notebook (repository-relative or absolute, for messages).
+        ok: Whether every cell ran without an unexpected error.
+        duration: Seconds.
+        error: What failed: the cell's snippet and the error, when not ok.
+        cached: True when an earlier run of the same code in the same environment passed.
+    """
+
+    path: str
+    ok: bool
+    duration: float = 0.0
+    error: str = ""
+    cached: bool = False
+
+
+def execute_notebook(path: Path, *, cwd: Path, timeout: float, env: dict[str, str] | None = None) -> NotebookRun:
+    """Run a notebook top to bottom in a fresh kernel (nbclient); the file is not modified.
+
+    Parameters:
+        path: The .ipynb file.
+        cwd: The kernel's working directory.
+        timeout: Seconds allowed per cell.
+        env: The kernel's environment (default: this process's).
+
+    Returns:
+        The outcome; a failing cell is named by its snippet and line.
+    """
+    import time
+
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
+    )
+    start = time.perf_counter()
+    # The kernel's own stderr (its start-up chatter, a crash's last words) goes to a file, shown only on a crash.
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log:
+        try:
+            client.execute(env=env or dict(os.environ), stdout=kernel_log, stderr=kernel_log)
+        except CellExecutionError as exc:
+            return NotebookRun(str(path), False, time.perf_counter() - start, _describe(notebook, str(exc)))
+        except CellTimeoutError as exc:
+            return NotebookRun(str(path), False, time.perf_counter() - start, _describe(notebook, f"timeout: {exc}"))
+        except DeadKernelError as exc:
+            kernel_log.seek(0)
+            last = "\n".join(kernel_log.read().splitlines()[-20:])
+            return NotebookRun(str(path), False, time.perf_counter() - start, f"kernel died: {exc}\n{last}".strip())
+    return NotebookRun(str(path), True, time.perf_counter() - start)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _describe(notebook: nbformat.NotebookNode, message: str) -> str:
+    """Name the cell that failed (the first code cell with an error output), without terminal colours."""
+    message = _ANSI.sub("", message)
+    for number, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        if any(output.get("output_type") == "error" for output in cell.get("outputs", [])):
+            where = cell.metadata.get("snippet", "setup cell")
+            return f"cell {number} (snippet {where}): {message.strip()}"
+    return message.strip()
+
+
+def run_notebooks(
+    notebooks: list[ChapterNotebook],
+    results: dict[str, SnippetResult],
+    *,
+    root: Path,
+    fingerprint: dict[str, str],
+    jobs: int,
+    timeout: float,
+    cache_dir: Path | None,
+    on_done: Callable[[NotebookRun], None] | None = None,
+) -> list[NotebookRun]:
+    """Execute notebooks in parallel, skipping those whose same code already passed here.
+
+    Parameters:
+        notebooks: From `write_notebooks`.
+        results: Snippet results (for the files each notebook reads).
+        root: Repository root: the kernels' working directory.
+        fingerprint: Environment fingerprint (part of the pass cache key).
+        jobs: Kernels at once.
+        timeout: Seconds per cell.
+        cache_dir: Where passes are remembered (None: always run).
+        on_done: Called with each outcome.
+
+    Returns:
+        One outcome per notebook, in order.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = dict(os.environ)
+    threads = str(max(1, (os.cpu_count() or 1) // max(1, jobs)))
+    env.update(
+        {
+            "OMP_NUM_THREADS": threads,
+            "MKL_NUM_THREADS": threads,
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        }
+    )
+    env.pop("PYTORCH_NVML_BASED_CUDA_CHECK", None)
+
+    def run_one(item: ChapterNotebook) -> NotebookRun:
+        rel = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else str(item.path)
+        reads = {rel_read: digest for name in item.snippets for rel_read, digest in results[name].reads.items()}
+        key = execution_key(nbformat.read(item.path, as_version=4), fingerprint, reads)
+        marker = cache_dir / f"{key}.passed" if cache_dir else None
+        if marker is not None and marker.is_file():
+            outcome = NotebookRun(rel, True, cached=True)
+        else:
+            outcome = execute_notebook(item.path, cwd=root, timeout=timeout, env=env)
+            outcome.path = rel
+            if outcome.ok and marker is not None:
+                _write_if_changed(marker, f"{rel}\n")
+        if on_done is not None:
+            on_done(outcome)
+        return outcome
+
+    if not notebooks:
+        return []
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks)))) as executor:
+        return list(executor.map(run_one, notebooks))
