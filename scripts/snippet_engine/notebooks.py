@@ -258,7 +258,9 @@ def build_notebook(
     expected = [embed.snippet for embed in project.embeds(page)]
     if [name for kind, name in parts if kind == "snippet"] != expected:
         raise ValueError(f"{project.rel(page.path)}: notebook cells do not match the page's snippet fences {expected}")
-    reads = sorted({rel for kind, name in parts if kind == "snippet" for rel in results[name].reads})
+    # The data files the chapter's code opens (the engine's own modules, read for tracebacks, are not data).
+    snippet_names = [name for kind, name in parts if kind == "snippet"]
+    reads = sorted({rel for name in snippet_names for rel in results[name].reads if not rel.startswith("scripts/")})
     uses_file = [name for kind, name in parts if kind == "snippet" and "__file__" in results_source(project, name)]
     intro_done = False
     for kind, content in parts:
@@ -322,10 +324,13 @@ def _setup_source(folder: str, error: str) -> str:
         [
             "from pathlib import Path",
             "",
-            f'_here = next((p for p in [Path.cwd(), *Path.cwd().parents] if (p / "{folder}").is_dir()), None)',
-            "if _here is None:",
-            f'    raise FileNotFoundError("{error}")',
-            f'__file__ = str(_here / "{folder}" / "notebook.py")',
+            f'_folder = "{folder}"',
+            "_root = Path.cwd()",
+            "while not (_root / _folder).is_dir():",
+            "    if _root == _root.parent:",
+            f'        raise FileNotFoundError("{error}")',
+            "    _root = _root.parent",
+            '__file__ = str(_root / _folder / "notebook.py")',
         ]
     )
 
