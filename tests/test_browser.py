@@ -1,0 +1,407 @@
+"""The built site in a real browser: language switch, search, charts, math, lightbox, accessibility.
+
+One Chromium per module (Playwright's sync API, without pytest-playwright), a fresh context per
+test. The site is served from 127.0.0.1; every request for any other host is recorded and aborted,
+and every test fails if one was made, or if the page logged a console error or threw.
+
+The site comes from `SITE_DIR`, else `site/` (which `make test` builds just before pytest), else
+a build into a temporary directory. Chromium comes from `CHROMIUM`, else /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+AXE_JS = REPO_ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+HOST = "127.0.0.1"
+
+# A chapter with KaTeX math and a chart, in both languages, and its counterpart's path.
+CHAPTER = {"zh": "/autograd/11-backprop/", "en": "/en/autograd/11-backprop/"}
+HOME = {"zh": "/", "en": "/en/"}
+OTHER = {"zh": "en", "en": "zh"}
+# What to search for on each language's pages: the course's first term.
+SEARCH = {"zh": "张量", "en": "tensor"}
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-sync",
+    "--disable-features=Translate,OptimizationHints,MediaRouter",
+    "--font-render-hinting=none",
+    "--force-color-profile=srgb",
+    # Belt and braces behind the route handler: no host but the test server resolves.
+    f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {HOST}",
+]
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The built site: `SITE_DIR`, else `site/` when built, else a fresh build."""
+    if os.environ.get("SITE_DIR"):
+        path = Path(os.environ["SITE_DIR"]).resolve()
+        if not (path / "index.html").is_file():
+            pytest.fail(f"SITE_DIR={path} holds no index.html: build the site into it first")
+        return path
+    path = REPO_ROOT / "site"
+    if (path / "index.html").is_file():
+        return path
+    path = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(path)],
+        cwd=REPO_ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    """The site served over HTTP on an ephemeral port of 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{HOST}:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Browser:
+    """One headless Chromium for the module: the system's, never a downloaded one."""
+    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(executable).is_file():
+        pytest.fail(
+            f"Chromium not found at {executable}: run scripts/install_system_deps.sh "
+            "(or point CHROMIUM at a Chromium binary)",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """A page in a fresh context, with what it asked of other hosts and what went wrong."""
+
+    page: Page
+    base_url: str
+    external: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base_url + path, wait_until="load")
+
+    @property
+    def path(self) -> str:
+        return unquote(urlsplit(self.page.url).path)
+
+    def record_external(self, url: str) -> None:
+        if url not in self.external:
+            self.external.append(url)
+
+    def assert_clean(self) -> None:
+        """Nothing left 127.0.0.1, nothing logged an error, nothing threw."""
+        assert not self.external, f"requests left {HOST}: {self.external}"
+        assert not self.errors, "console errors or uncaught exceptions:\n" + "\n".join(self.errors)
+
+
+def _is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme not in ("data", "blob", "about") and parts.hostname != HOST
+
+
+@pytest.fixture
+def visit(browser: Browser, base_url: str, request):
+    """A fresh context and one page; light colour scheme unless parametrized (indirectly) with "dark"."""
+    scheme = getattr(request, "param", None) or "light"
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        color_scheme=scheme,
+        reduced_motion="reduce",
+        service_workers="block",
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    visit = Visit(page, base_url)
+
+    def route(route: Route) -> None:
+        if _is_external(route.request.url):
+            visit.record_external(route.request.url)
+            route.abort("blockedbyclient")
+        else:
+            route.continue_()
+
+    def on_request(request) -> None:
+        # Requests the route handler never sees (from workers, say) are still recorded.
+        if _is_external(request.url):
+            visit.record_external(request.url)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            location = message.location.get("url", "")
+            visit.errors.append(f"console error: {message.text} ({location})")
+
+    context.route("**/*", route)
+    context.on("request", on_request)
+    context.on("console", on_console)
+    page.on("pageerror", lambda error: visit.errors.append(f"page error: {error}"))
+    yield visit
+    context.close()
+
+
+def _wait_for(page: Page, selector: str, what: str, state: str = "visible") -> None:
+    """Wait for a selector; fail with a sentence rather than a timeout trace."""
+    try:
+        page.wait_for_selector(selector, state=state)
+        return
+    except PlaywrightTimeoutError:
+        pass
+    pytest.fail(f"{what}: no {selector} ({state}) on {page.url}", pytrace=False)
+
+
+def _image(page: Page, selector: str) -> dict:
+    """Scroll a (lazy) image into view, wait until it has loaded or failed, and return its sizes."""
+    _wait_for(page, selector, "no image", state="attached")
+    image = page.locator(selector).first
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete", arg=image.element_handle())
+    return image.evaluate("img => ({natural: img.naturalWidth, width: img.width, src: img.src.slice(0, 22)})")
+
+
+# --- a. language switch ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_language_switch_keeps_the_chapter(visit: Visit, locale: str):
+    page = visit.page
+    visit.goto(CHAPTER[locale])
+    assert page.get_attribute("html", "lang") == locale
+
+    other = OTHER[locale]
+    page.hover(".md-header .md-select")
+    link = page.locator(f".md-header .md-select__link[hreflang={other}]")
+    try:
+        with page.expect_navigation(wait_until="load"):
+            link.click()
+        navigated = True
+    except PlaywrightTimeoutError:
+        navigated = False
+    assert navigated, f"clicking the {other} link in the language selector went nowhere"
+
+    assert visit.path == CHAPTER[other]
+    assert page.get_attribute("html", "lang") == other
+    visit.assert_clean()
+
+
+# --- b. search -------------------------------------------------------------------------------
+
+
+def _search(visit: Visit, query: str) -> list[str]:
+    """Type a query into Material's search box; the paths of the results it lists."""
+    page = visit.page
+    box = page.locator(".md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    placeholder = meta.inner_text()
+    box.click()
+    # Material searches on keyup; CJK text arrives as an IME inserts it, without key events,
+    # so finish with a key that changes nothing.
+    box.press_sequentially(query)
+    box.press("End")
+    # The line above the results changes from "type to start searching" to a count (or "none").
+    page.wait_for_function("([el, text]) => el.innerText !== text", arg=[meta.element_handle(), placeholder])
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert all(urlsplit(href).hostname == HOST for href in hrefs), hrefs
+    return [unquote(urlsplit(href).path) for href in hrefs]
+
+
+def _in_locale(path: str, locale: str) -> bool:
+    return path.startswith("/en/") == (locale == "en")
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_search_finds_pages_in_the_same_language(visit: Visit, locale: str):
+    visit.goto(CHAPTER[locale])
+    query = SEARCH[locale]
+    paths = _search(visit, query)
+    assert paths, f"no search results for {query!r}"
+    assert _in_locale(paths[0], locale), f"the first result for {query!r} is not a {locale} page: {paths[0]}"
+    if locale == "zh":
+        # English pages never contain 张量: every result is a Chinese page.
+        wrong = sorted({path for path in paths if not _in_locale(path, "zh")})
+        assert not wrong, f"the search for {query!r} listed English pages: {wrong}"
+    visit.assert_clean()
+
+
+# Known limitation (mkdocs-static-i18n with Material): one search index for the whole site, so a
+# term that occurs in both languages (`tensor` is in the code of every page) lists both.
+# Strict: when the search is scoped to the page's language, this test passes and the mark must go.
+SHARED_INDEX = pytest.mark.xfail(
+    strict=True, reason="one search index for both languages: results are not scoped to the page's language"
+)
+
+
+@pytest.mark.parametrize("locale", [pytest.param("zh", marks=SHARED_INDEX), pytest.param("en", marks=SHARED_INDEX)])
+def test_search_results_stay_in_the_page_language(visit: Visit, locale: str):
+    visit.goto(CHAPTER[locale])
+    paths = _search(visit, "tensor")
+    wrong = sorted({path for path in paths if not _in_locale(path, locale)})
+    assert not wrong, f"{locale} search for 'tensor' listed pages of the other language: {wrong}"
+    visit.assert_clean()
+
+
+# --- c. charts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_chart_loads(visit: Visit, locale: str):
+    visit.goto(CHAPTER[locale])
+    image = _image(visit.page, ".snippet-figure img")
+    assert image["src"].startswith("data:image/png"), image
+    assert image["natural"] > 0 and image["width"] > 0, f"the chart did not load: {image}"
+    visit.assert_clean()
+
+
+# --- d. math ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_math_is_rendered_with_local_katex_fonts(visit: Visit, locale: str):
+    page = visit.page
+    visit.goto(CHAPTER[locale])
+    assert page.locator(".arithmatex").count() > 0, "no .arithmatex math on the page"
+    _wait_for(page, ".arithmatex .katex", "math not rendered by KaTeX")
+    page.evaluate("document.fonts.ready.then(() => null)")
+
+    math = page.evaluate(
+        r"""() => {
+            const blocks = [...document.querySelectorAll('.arithmatex')];
+            // Text outside KaTeX's MathML annotation (the TeX source kept for screen readers).
+            const shown = el => {
+                const copy = el.cloneNode(true);
+                copy.querySelectorAll('annotation').forEach(a => a.remove());
+                return copy.textContent;
+            };
+            const katex = document.querySelector('.arithmatex .katex');
+            return {
+                blocks: blocks.length,
+                rendered: blocks.filter(el => el.querySelector('.katex')).length,
+                raw: blocks.map(shown).filter(text => /\\\(|\\\[|\$\$/.test(text)).map(t => t.slice(0, 60)),
+                errors: document.querySelectorAll('.katex-error').length,
+                family: getComputedStyle(katex.querySelector('.katex-html') || katex).fontFamily,
+                faces: [...document.fonts]
+                    .filter(f => f.family.includes('KaTeX') && f.status === 'loaded')
+                    .map(f => f.family),
+                fontFiles: performance.getEntriesByType('resource')
+                    .map(e => e.name).filter(n => /KaTeX_\w+-\w+\.woff2$/.test(n)),
+            };
+        }"""
+    )
+    assert math["rendered"] == math["blocks"], f"{math['blocks'] - math['rendered']} math blocks left unrendered"
+    assert not math["raw"], f"raw TeX delimiters left in math: {math['raw']}"
+    assert math["errors"] == 0, f"{math['errors']} KaTeX parse errors"
+    assert "KaTeX" in math["family"], math["family"]
+    assert math["faces"], "no KaTeX font face loaded"
+    assert math["fontFiles"], "no KaTeX font file fetched"
+    assert all(urlsplit(url).hostname == HOST for url in math["fontFiles"]), math["fontFiles"]
+    visit.assert_clean()
+
+
+# --- e. lightbox -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_chart_click_opens_lightbox(visit: Visit, locale: str):
+    page = visit.page
+    visit.goto(CHAPTER[locale])
+    _image(page, ".snippet-figure img")
+    page.locator(".snippet-figure img").first.click()
+    _wait_for(page, ".glightbox-container .gslide-image img", "clicking the chart opened no lightbox")
+    zoomed = _image(page, ".glightbox-container .gslide-image img")
+    assert zoomed["src"].startswith("data:image/png") and zoomed["natural"] > 0, zoomed
+
+    page.keyboard.press("Escape")
+    _wait_for(page, ".glightbox-container", "Escape did not close the lightbox", state="detached")
+    visit.assert_clean()
+
+
+# --- f. home pages ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_home_page_is_clean(visit: Visit, locale: str):
+    page = visit.page
+    visit.goto(HOME[locale])
+    page.wait_for_load_state("networkidle")
+    assert page.get_attribute("html", "lang") == locale
+    assert page.locator(".md-content h1").count() == 1
+    visit.assert_clean()
+
+
+# --- axe-core --------------------------------------------------------------------------------
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+def _axe_report(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+        more = len(violation["nodes"]) - len(targets)
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']}; "
+            f"{len(violation['nodes'])} element(s): {targets}" + (f" and {more} more" if more > 0 else "")
+        )
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("visit", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize(
+    "path",
+    [CHAPTER["zh"], CHAPTER["en"], HOME["zh"], HOME["en"]],
+    ids=["zh-chapter", "en-chapter", "zh-home", "en-home"],
+)
+def test_axe_finds_no_serious_violations(visit: Visit, path: str):
+    page = visit.page
+    visit.goto(path)
+    if page.locator(".arithmatex").count():
+        _wait_for(page, ".arithmatex .katex", "math not rendered by KaTeX")
+    page.evaluate("document.fonts.ready.then(() => null)")
+    page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    assert not serious, f"axe: serious or critical WCAG 2.1 A/AA violations on {path} ({scheme}):\n" + _axe_report(
+        serious
+    )
+    visit.assert_clean()
