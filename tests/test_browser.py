@@ -260,15 +260,9 @@ def test_search_finds_pages_in_the_same_language(visit: Visit, locale: str):
     visit.assert_clean()
 
 
-# Known limitation (mkdocs-static-i18n with Material): one search index for the whole site, so a
-# term that occurs in both languages (`tensor` is in the code of every page) lists both.
-# Strict: when the search is scoped to the page's language, this test passes and the mark must go.
-SHARED_INDEX = pytest.mark.xfail(
-    strict=True, reason="one search index for both languages: results are not scoped to the page's language"
-)
-
-
-@pytest.mark.parametrize("locale", [pytest.param("zh", marks=SHARED_INDEX), pytest.param("en", marks=SHARED_INDEX)])
+# Each language has its own search index (split_search_index in scripts/snippet_engine/mkdocs_plugin.py):
+# `tensor` occurs in the code of every page of both languages, yet only the page's language is listed.
+@pytest.mark.parametrize("locale", ["zh", "en"])
 def test_search_results_stay_in_the_page_language(visit: Visit, locale: str):
     visit.goto(CHAPTER[locale])
     paths = _search(visit, "tensor")

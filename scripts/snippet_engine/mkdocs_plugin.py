@@ -25,6 +25,7 @@ Hooks (wired by `scripts/mkdocs_hooks.py`):
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -36,7 +37,7 @@ from typing import Any
 import markdown_exec
 from markdown_exec import base_format
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from snippet_engine.engine import Engine, shared_engine
@@ -272,7 +273,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 @event_priority(10)  # before mkdocs-jupyter's own on_post_build (0), which evicts the render cache entries not used
-def on_post_build(config: Any) -> None:
+def keep_notebook_renders(config: Any) -> None:
     """Keep mkdocs-jupyter's render cache for the notebooks of *both* languages.
 
     mkdocs-jupyter evicts, after each build, the cached renders that build did
@@ -294,3 +295,37 @@ def on_post_build(config: Any) -> None:
         return
     for item in _notebooks.values():
         used.add(path(jupyter.config["cache_dir"], key(str(item.path), jupyter.config, jupyter.config["execute"])))
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has written the merged index of both languages
+def split_search_index(config: Any) -> None:
+    """One search index per language, so a search on a page lists pages of its own language only.
+
+    mkdocs-static-i18n merges both languages into `search/search_index.json`;
+    this keeps the default language's entries there and moves the others to
+    `<locale>/search/search_index.json` (locations made relative to `<locale>/`).
+    `overrides/main.html` points the search of non-default-language pages at
+    their folder.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "building", False):
+        return  # a nested per-language build: the merged index is written by the outer one
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+    per_language: dict[str, list[dict[str, Any]]] = {lang: [] for lang in [i18n.default_language, *others]}
+    for entry in index["docs"]:
+        lang = next((lang for lang in others if entry["location"].startswith(f"{lang}/")), i18n.default_language)
+        if lang != i18n.default_language:
+            entry = {**entry, "location": entry["location"].removeprefix(f"{lang}/")}
+        per_language[lang].append(entry)
+    for lang, docs in per_language.items():
+        folder = index_path.parent if lang == i18n.default_language else Path(config.site_dir) / lang / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+
+
+on_post_build = CombinedEvent(keep_notebook_renders, split_search_index)
