@@ -359,6 +359,37 @@ def test_home_page_is_clean(visit: Visit, locale: str):
     visit.assert_clean()
 
 
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_chapter_links_to_its_notebook_view_and_download(visit: Visit, locale: str):
+    page = visit.page
+    visit.goto(CHAPTER[locale])
+    page.locator('.md-content a.md-button[href="notebook/"]').click()
+    page.wait_for_url("**/notebook/")
+    assert visit.path == CHAPTER[locale] + "notebook/"
+    assert page.get_attribute("html", "lang") == locale
+    _wait_for(page, ".jupyter-wrapper .jp-CodeCell", "notebook cells not rendered")
+    # Math in the notebook's Markdown cells is rendered by the site's KaTeX (nbconvert's CDN MathJax is removed).
+    _wait_for(page, ".jupyter-wrapper .katex", "notebook math not rendered by KaTeX")
+    assert page.locator(".jupyter-wrapper .jp-OutputArea-output img").count() > 0  # a recorded chart
+    # Every table-of-contents link leads to a heading of the page.
+    targets = page.eval_on_selector_all(
+        ".md-sidebar--secondary a.md-nav__link", "links => links.map(a => a.hash.slice(1))"
+    )
+    assert targets, "the notebook view has no table of contents"
+    missing = [t for t in targets if not page.evaluate("id => !!document.getElementById(decodeURIComponent(id))", t)]
+    assert not missing, f"table-of-contents links to missing anchors: {missing}"
+    # The download button serves the notebook of this language.
+    link = page.locator("a.md-button[download]")
+    href = link.get_attribute("href")
+    assert href == f"11-backprop.{locale}.ipynb"
+    response = page.request.get(page.url + href)
+    assert response.ok
+    notebook = response.json()
+    assert notebook["nbformat"] == 4 and "".join(notebook["cells"][0]["source"]).startswith("# ")
+    page.wait_for_load_state("networkidle")
+    visit.assert_clean()
+
+
 # --- axe-core --------------------------------------------------------------------------------
 
 AXE_OPTIONS = {
@@ -382,8 +413,8 @@ def _axe_report(violations: list[dict]) -> str:
 @pytest.mark.parametrize("visit", ["light", "dark"], indirect=True)
 @pytest.mark.parametrize(
     "path",
-    [CHAPTER["zh"], CHAPTER["en"], HOME["zh"], HOME["en"]],
-    ids=["zh-chapter", "en-chapter", "zh-home", "en-home"],
+    [CHAPTER["zh"], CHAPTER["en"], HOME["zh"], HOME["en"], CHAPTER["zh"] + "notebook/", CHAPTER["en"] + "notebook/"],
+    ids=["zh-chapter", "en-chapter", "zh-home", "en-home", "zh-notebook", "en-notebook"],
 )
 def test_axe_finds_no_serious_violations(visit: Visit, path: str):
     page = visit.page

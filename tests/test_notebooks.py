@@ -176,3 +176,25 @@ def test_every_chapter_page_becomes_a_notebook_with_one_code_cell_per_fence():
         assert notebook.cells[0].source.startswith("# "), page.path
         assert not any("!!!" in c.source or "???" in c.source for c in notebook.cells if c.cell_type == "markdown")
         assert not any(".md)" in c.source or ".md#" in c.source for c in notebook.cells), page.path
+
+
+def test_notebook_view_headings_get_the_site_ids_and_a_nested_toc():
+    from pymdownx.slugs import slugify
+
+    from snippet_engine.mkdocs_plugin import _anchor_headings
+
+    html = (
+        '<h1 id="">创建张量<a class="anchor-link" href="#">¶</a></h1><p>x</p>'
+        '<h2 id="">张量的属性<a class="anchor-link" href="#">¶</a></h2>'
+        '<h3 id="zero_grad"><code>zero_grad()</code><a class="anchor-link" href="#zero_grad">¶</a></h3>'
+        '<h2 id="">张量的属性<a class="anchor-link" href="#">¶</a></h2>'
+    )
+    out, tokens = _anchor_headings(html, slugify(case="lower"))
+    assert '<h2 id="张量的属性">张量的属性<a class="anchor-link" href="#张量的属性">¶</a></h2>' in out
+    assert '<h2 id="张量的属性_1">' in out  # a repeated heading gets a distinct id
+    assert 'id=""' not in out
+    (title,) = tokens
+    assert title["id"] == "创建张量"
+    assert [child["id"] for child in title["children"]] == ["张量的属性", "张量的属性_1"]
+    assert title["children"][0]["children"][0]["id"] == "zero_grad"
+    assert title["children"][0]["children"][0]["name"] == "zero_grad()"

@@ -30,7 +30,7 @@ import logging
 import os
 import re
 from contextvars import ContextVar
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -239,10 +239,61 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return "\n".join(lines)
 
 
+_NB_HEADING = re.compile(
+    r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.DOTALL
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _anchor_headings(html: str, slugify: Any) -> tuple[str, list[dict[str, Any]]]:
+    """Give a notebook view's headings the ids the chapter page uses, and return its table of contents.
+
+    nbconvert's own ids drop non-ASCII characters (every Chinese heading got `id=""`), and
+    mkdocs-jupyter's table of contents used yet other ids: its links went nowhere.
+
+    Parameters:
+        html: The notebook view's HTML.
+        slugify: The site's `toc` slugify function.
+
+    Returns:
+        The HTML with ids, and nested TOC tokens for `mkdocs.structure.toc.get_toc`.
+    """
+    seen: set[str] = set()
+    tokens: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+
+    def replace(match: re.Match[str]) -> str:
+        level, inner = int(match["level"]), match["inner"]
+        text = unescape(_TAG.sub("", inner)).strip()
+        base = slugify(text, "-") or "_"
+        anchor, number = base, 0
+        while anchor in seen:
+            number += 1
+            anchor = f"{base}_{number}"
+        seen.add(anchor)
+        token = {"level": level, "id": anchor, "name": escape(text), "html": inner, "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+        return f'<h{level} id="{anchor}">{inner}<a class="anchor-link" href="#{anchor}">¶</a></h{level}>'
+
+    return _NB_HEADING.sub(replace, html), tokens
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Put a download button above a notebook view."""
+    """Notebook views: the chapter's heading ids and a working TOC, keyboard-reachable code, a download button."""
     if not _is_notebook(page):
         return html
+    from mkdocs.structure.toc import get_toc
+
+    slugify = config.mdx_configs.get("toc", {}).get("slugify")
+    if slugify is None:
+        from markdown.extensions.toc import slugify
+    html, tokens = _anchor_headings(html, slugify)
+    page.toc = get_toc(tokens)
+    # Code cells and outputs scroll sideways: reachable and scrollable with the keyboard (WCAG 2.1.1).
+    html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     name = Path(page.file.abs_src_path).name
     label = _LABELS[page.file.locale]["download"]
     button = f'<p><a class="md-button md-button--primary" href="{escape(name)}" download>{escape(label)}</a></p>'
