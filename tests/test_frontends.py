@@ -95,3 +95,23 @@ def test_strict_build_fails_on_missing_snippet_before_writing(repo):
     assert built.returncode != 0
     assert "docs/ch.en.md:10: embeds snippet 'ch/missing.py', which does not exist" in built.stderr
     assert not (repo / "site").exists()
+
+
+def test_rendered_source_cache_follows_source_and_output_changes(repo):
+    assert run_build(repo).returncode == 0
+    frames = list((repo / ".cache" / "render").rglob("*.html"))
+    assert len(frames) == 1  # the source reads the same in both languages: one highlighted frame
+    assert all(frame.read_text().count("<!-- snippet-result -->") == 1 for frame in frames)
+    # Same source, other output (a data file would do this): cached frame, new result.
+    for frame in frames:
+        frame.write_text(frame.read_text().replace("hello", "HELLO-FROM-CACHE"))
+    assert run_build(repo).returncode == 0
+    page = (repo / "site" / "ch" / "index.html").read_text()
+    assert "HELLO-FROM-CACHE" in page  # the frame came from the cache...
+    assert '<pre class="snippet-output"' in page and ">hello\n</code></pre>" in page  # ...the output from the run
+    # A changed snippet is a new key: its source is highlighted afresh.
+    (repo / "snippets/ch/hello.py").write_text("print('changed')\n")
+    (repo / "snippets/ch/hello.out").write_text("changed\n")
+    assert run_build(repo).returncode == 0
+    page = (repo / "site" / "ch" / "index.html").read_text()
+    assert "HELLO-FROM-CACHE" not in page and "changed" in page

@@ -25,12 +25,16 @@ Hooks (wired by `scripts/mkdocs_hooks.py`):
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
 import os
 import re
+import tempfile
 from contextvars import ContextVar
 from html import escape, unescape
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -105,22 +109,70 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
         log.warning(f"snippet {name!r} does not exist (looked for {path.relative_to(REPO_ROOT)})")
         return f'<div class="admonition failure"><p>missing snippet <code>{escape(name)}</code></p></div>'
     text = path.read_text(encoding="utf-8")
+    options["html"] = True  # the engine's renderer returns HTML
+    result = _engine().run(path)
+    for line in result.error_lines():
+        log.warning(line)
+    result_html = render_result(result, locale)
+    shown = display_source(text, locale)
+    key = _source_key(name, shown, options)
+    cached = _RENDER_CACHE / key[:2] / f"{key}.html"
+    if cached.is_file():
+        frame = cached.read_text(encoding="utf-8")
+        if frame.count(_RESULT_MARK) == 1:
+            return frame.replace(_RESULT_MARK, result_html)
 
     def transform_source(fence_body: str) -> tuple[str, str]:
-        return fence_body, display_source(text, locale)
+        return fence_body, shown
 
     def run(fence_body: str, **_: Any) -> str:
-        result = _engine().run(path)
-        for line in result.error_lines():
-            log.warning(line)
-        return render_result(result, locale)
+        return _RESULT_MARK  # the result goes in after caching: the frame is the same whatever the run printed
 
-    options["html"] = True  # the engine's renderer returns HTML
     try:
-        return base_format(language="python", run=run, code=name, md=md, transform_source=transform_source, **options)
+        frame = str(
+            base_format(language="python", run=run, code=name, md=md, transform_source=transform_source, **options)
+        )
     except Exception:
         # SuperFences swallows formatter exceptions and shows the fence as text: say it loudly instead.
         log.exception(f"rendering snippet {name!r} failed")
+        raise
+    if frame.count(_RESULT_MARK) == 1 and options.get("source") == "block":
+        _store_text(cached, frame)
+    return frame.replace(_RESULT_MARK, result_html)
+
+
+_RESULT_MARK = "<!-- snippet-result -->"
+_RENDER_CACHE = REPO_ROOT / ".cache" / "render"
+
+
+@functools.cache
+def _render_fingerprint() -> str:
+    """What the highlighted source HTML depends on besides the snippet: config, renderer code, versions."""
+    digest = hashlib.sha256()
+    digest.update((REPO_ROOT / "mkdocs.yml").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for package in ("markdown-exec", "pymdown-extensions", "Markdown", "Pygments"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()
+
+
+def _source_key(name: str, shown: str, options: dict[str, Any]) -> str:
+    """Cache key of a snippet's rendered source frame (the highlighting is most of a warm build's time)."""
+    simple = {k: v for k, v in options.items() if isinstance(v, (str, int, float, bool, type(None)))}
+    material = json.dumps([_render_fingerprint(), name, shown, simple], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def _store_text(path: Path, text: str) -> None:
+    """Write atomically (temporary file, rename): a killed build never leaves half an entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:16]}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
         raise
 
 
