@@ -178,8 +178,9 @@ def _store_text(path: Path, text: str) -> None:
 
 def on_config(config: Any) -> Any:
     """Register the `snippet` fence with markdown-exec and SuperFences; quiet mkdocs-jupyter's per-file log."""
-    # mkdocs-jupyter logs every cache hit and copied .ipynb at INFO: 150 lines a build, none of them news.
-    logging.getLogger("mkdocs.plugins.mkdocs_jupyter").setLevel(logging.WARNING)
+    # mkdocs-jupyter logs every conversion, cache hit and copied .ipynb at INFO: 150 lines a build, none of them news.
+    for name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     markdown_exec.formatters[FENCE_NAME] = format_snippet
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     fences = superfences.setdefault("custom_fences", [])
