@@ -214,7 +214,7 @@ class Engine:
             output_bytes=reply.get("output_bytes", 0),
             figures=[Figure(**figure) for figure in reply.get("figures", [])],
             problems=problems,
-            duration=round(reply.get("duration", 0.0), 3),
+            duration=round(reply.get("duration", 0.0), 6),  # 3 decimals made a sub-millisecond run read 0.0
             device=reply.get("device", self.device),
             exit_code=reply.get("exit_code", -reply.get("signal", 0) or 1),
             traceback=exception.get("traceback", ""),
