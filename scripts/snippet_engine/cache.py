@@ -17,8 +17,10 @@ import json
 import os
 import platform
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import TextIO
 
 from snippet_engine.result import SnippetResult
 
@@ -29,6 +31,28 @@ _PACKAGES = ("torch", "numpy", "matplotlib", "scikit-learn")
 def file_sha256(path: Path) -> str:
     """Hex sha256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_atomic(path: Path, write: Callable[[TextIO], object]) -> None:
+    """Write a file so that no reader ever sees half of it: temporary file, fsync, rename.
+
+    A writer killed midway leaves only a `.tmp` file beside `path`, never a partial `path`.
+
+    Parameters:
+        path: The file to (re)place; its folder is created on demand.
+        write: Writes the content to the open text file it is given.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:16]}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def environment_fingerprint(device: str) -> dict[str, str]:
@@ -133,15 +157,4 @@ class ResultCache:
             key: From `cache_key`.
             result: A successful result.
         """
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:16]}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(result.to_json(), fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self._path(key), lambda fh: json.dump(result.to_json(), fh))

@@ -31,7 +31,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 from contextvars import ContextVar
 from html import escape, unescape
 from importlib import metadata
@@ -44,6 +43,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from snippet_engine.cache import write_atomic
 from snippet_engine.engine import Engine, shared_engine
 from snippet_engine.notebooks import NOTEBOOK_DIR, ChapterNotebook, notebook_name, write_notebooks
 from snippet_engine.project import FENCE_NAME, Project
@@ -137,7 +137,7 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
         log.exception(f"rendering snippet {name!r} failed")
         raise
     if frame.count(_RESULT_MARK) == 1 and options.get("source") == "block":
-        _store_text(cached, frame)
+        write_atomic(cached, lambda fh: fh.write(frame))
     return frame.replace(_RESULT_MARK, result_html)
 
 
@@ -161,19 +161,6 @@ def _source_key(name: str, shown: str, options: dict[str, Any]) -> str:
     simple = {k: v for k, v in options.items() if isinstance(v, (str, int, float, bool, type(None)))}
     material = json.dumps([_render_fingerprint(), name, shown, simple], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(material.encode()).hexdigest()
-
-
-def _store_text(path: Path, text: str) -> None:
-    """Write atomically (temporary file, rename): a killed build never leaves half an entry."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:16]}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def on_config(config: Any) -> Any:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import nbformat
 
+from snippet_engine.cache import write_atomic
 from snippet_engine.project import FENCE_NAME, Page, Project
 from snippet_engine.result import SnippetResult
 from snippet_engine.source import display_source, parse_directives
@@ -336,17 +337,8 @@ def _setup_source(folder: str, error: str) -> str:
 
 
 def _write_if_changed(path: Path, data: str) -> None:
-    if path.is_file() and path.read_text(encoding="utf-8") == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if not (path.is_file() and path.read_text(encoding="utf-8") == data):
+        write_atomic(path, lambda fh: fh.write(data))
 
 
 def chapter_pages(project: Project) -> list[Page]:
