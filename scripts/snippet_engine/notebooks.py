@@ -254,15 +254,15 @@ def build_notebook(
     text = _TEXT[page.locale]
     chapter = posixpath.basename(page.base).split("-", 1)[0]
     cells = []
-    snippets: list[str] = []
     parts = split_page(page.path.read_text(encoding="utf-8"))
+    snippets = [name for kind, name in parts if kind == "snippet"]
     expected = [embed.snippet for embed in project.embeds(page)]
-    if [name for kind, name in parts if kind == "snippet"] != expected:
+    if snippets != expected:
         raise ValueError(f"{project.rel(page.path)}: notebook cells do not match the page's snippet fences {expected}")
+    sources = {name: (project.snippets_dir / name).read_text(encoding="utf-8") for name in snippets}
     # The data files the chapter's code opens (the engine's own modules, read for tracebacks, are not data).
-    snippet_names = [name for kind, name in parts if kind == "snippet"]
-    reads = sorted({rel for name in snippet_names for rel in results[name].reads if not rel.startswith("scripts/")})
-    uses_file = [name for kind, name in parts if kind == "snippet" and "__file__" in results_source(project, name)]
+    reads = sorted({rel for name in snippets for rel in results[name].reads if not rel.startswith("scripts/")})
+    uses_file = [name for name in snippets if "__file__" in sources[name]]
     intro_done = False
     for kind, content in parts:
         if kind == "markdown":
@@ -284,21 +284,17 @@ def build_notebook(
             cells.append(new_markdown_cell(content))
             continue
         result = results[content]
-        source = (project.snippets_dir / content).read_text(encoding="utf-8")
+        source = sources[content]
         cell = new_code_cell(display_source(source, page.locale).rstrip("\n"), outputs=_code_outputs(result))
         cell.metadata["snippet"] = content
         if parse_directives(source).expect_exception:
             cell.metadata["tags"] = ["raises-exception"]
         cells.append(cell)
-        snippets.append(content)
     count = 0
     for cell in cells:
         if cell.cell_type == "code":
             count += 1
             cell.execution_count = count
-            for output in cell.outputs:
-                if output.output_type == "execute_result":
-                    output.execution_count = count
     for number, cell in enumerate(cells):  # stable ids: the same page gives the same bytes
         cell.id = f"{page.locale}-{number:03d}"
     notebook = nbformat.from_dict(
@@ -313,11 +309,6 @@ def build_notebook(
         }
     )
     return notebook, tuple(snippets)
-
-
-def results_source(project: Project, name: str) -> str:
-    """A snippet's source text."""
-    return (project.snippets_dir / name).read_text(encoding="utf-8")
 
 
 def _setup_source(folder: str, error: str) -> str:
