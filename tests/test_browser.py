@@ -260,7 +260,7 @@ def test_search_finds_pages_in_the_same_language(visit: Visit, locale: str):
     visit.assert_clean()
 
 
-# Each language has its own search index (split_search_index in scripts/snippet_engine/mkdocs_plugin.py):
+# Each language has its own search index (scripts/snippet_engine/search_index.py):
 # `tensor` occurs in the code of every page of both languages, yet only the page's language is listed.
 @pytest.mark.parametrize("locale", ["zh", "en"])
 def test_search_results_stay_in_the_page_language(visit: Visit, locale: str):

@@ -4,14 +4,8 @@ import nbformat
 import pytest
 
 from conftest import REPO_ROOT
-from snippet_engine.notebooks import (
-    build_notebook,
-    chapter_pages,
-    execute_notebook,
-    new_code_cell,
-    split_page,
-    write_notebooks,
-)
+from snippet_engine.notebook_build import build_notebook, chapter_pages, new_code_cell, split_page, write_notebooks
+from snippet_engine.notebook_run import execute_notebook
 from snippet_engine.project import Page, Project
 from snippet_engine.result import Figure, SnippetResult
 
@@ -181,7 +175,7 @@ def test_every_chapter_page_becomes_a_notebook_with_one_code_cell_per_fence():
 def test_notebook_view_headings_get_the_site_ids_and_a_nested_toc():
     from pymdownx.slugs import slugify
 
-    from snippet_engine.mkdocs_plugin import _anchor_headings
+    from snippet_engine.notebook_views import _anchor_headings
 
     html = (
         '<h1 id="">创建张量<a class="anchor-link" href="#">¶</a></h1><p>x</p>'

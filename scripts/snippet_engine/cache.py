@@ -55,6 +55,17 @@ def write_atomic(path: Path, write: Callable[[TextIO], object]) -> None:
         raise
 
 
+def write_if_changed(path: Path, data: str) -> None:
+    """Write `data` to `path` atomically, unless the file already holds exactly that text.
+
+    Parameters:
+        path: The file.
+        data: Its text (UTF-8).
+    """
+    if not (path.is_file() and path.read_text(encoding="utf-8") == data):
+        write_atomic(path, lambda fh: fh.write(data))
+
+
 def environment_fingerprint(device: str) -> dict[str, str]:
     """Versions and device that every cache key includes.
 

@@ -22,7 +22,8 @@ from tqdm import tqdm
 
 from snippet_engine.engine import DEVICES, Engine
 from snippet_engine.expected import output_diff, outputs_match
-from snippet_engine.notebooks import NotebookRun, chapter_pages, run_notebooks, write_notebooks
+from snippet_engine.notebook_build import chapter_pages, write_notebooks
+from snippet_engine.notebook_run import NotebookRun, run_notebooks
 from snippet_engine.project import Finding, Project
 from snippet_engine.result import SnippetResult
 from snippet_engine.source import parse_directives

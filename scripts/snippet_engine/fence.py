@@ -1,0 +1,157 @@
+"""The `snippet` fence: markdown-exec's formatter and validator, and the render cache of its source frame.
+
+A page embeds a snippet with
+
+    ```snippet
+    02-tensor-creation/arange.py
+    ```
+
+The fence goes through markdown-exec's own machinery (`formatter`,
+`base_format`): `transform_source` shows the source with the page language's
+comments, `run` hands the file to the engine and renders its result.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+from contextvars import ContextVar
+from html import escape
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import markdown_exec
+from markdown_exec import base_format
+
+from snippet_engine.cache import write_atomic
+from snippet_engine.engine import Engine, shared_engine
+from snippet_engine.project import FENCE_NAME
+from snippet_engine.render import render_result
+from snippet_engine.source import display_source
+
+log = logging.getLogger("mkdocs.plugins.snippets")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+page_locale: ContextVar[str] = ContextVar("page_locale", default="zh")
+"""Language of the page being rendered, set per page by the `on_page_markdown` hook."""
+
+
+def engine() -> Engine:
+    """The build's engine: one per process, so `mkdocs serve` keeps its warm workers across rebuilds."""
+    return shared_engine(REPO_ROOT, device=os.environ.get("SNIPPET_DEVICE", "auto"))
+
+
+def validate_snippet_fence(
+    language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any], md: Any
+) -> bool:
+    """markdown-exec's validator, with execution always on and the source shown above the result.
+
+    Parameters:
+        language: The fence language (`snippet`).
+        inputs: Fence options written in the page.
+        options: Filled for the formatter.
+        attrs: Filled with HTML attributes.
+        md: The Markdown instance.
+
+    Returns:
+        True (every `snippet` fence is executed).
+    """
+    inputs.setdefault("exec", "on")
+    inputs.setdefault("source", "block")
+    return markdown_exec.validator(language, inputs, options, attrs, md)
+
+
+def format_snippet(code: str, md: Any, **options: Any) -> str:
+    """Render one `snippet` fence: source for this page's language, then the run.
+
+    Parameters:
+        code: The fence body: a path relative to `snippets/`.
+        md: The Markdown instance.
+        **options: Validated fence options (markdown-exec's).
+
+    Returns:
+        HTML.
+    """
+    locale = page_locale.get()
+    name = code.strip()
+    path = REPO_ROOT / "snippets" / name
+    if not path.is_file() or path.suffix != ".py":
+        log.warning(f"snippet {name!r} does not exist (looked for {path.relative_to(REPO_ROOT)})")
+        return f'<div class="admonition failure"><p>missing snippet <code>{escape(name)}</code></p></div>'
+    text = path.read_text(encoding="utf-8")
+    options["html"] = True  # the engine's renderer returns HTML
+    result = engine().run(path)
+    for line in result.error_lines():
+        log.warning(line)
+    result_html = render_result(result, locale)
+    shown = display_source(text, locale)
+    key = _source_key(name, shown, options)
+    cached = _RENDER_CACHE / key[:2] / f"{key}.html"
+    if cached.is_file():
+        frame = cached.read_text(encoding="utf-8")
+        if frame.count(_RESULT_MARK) == 1:
+            return frame.replace(_RESULT_MARK, result_html)
+
+    def transform_source(fence_body: str) -> tuple[str, str]:
+        return fence_body, shown
+
+    def run(fence_body: str, **_: Any) -> str:
+        return _RESULT_MARK  # the result goes in after caching: the frame is the same whatever the run printed
+
+    try:
+        frame = str(
+            base_format(language="python", run=run, code=name, md=md, transform_source=transform_source, **options)
+        )
+    except Exception:
+        # SuperFences swallows formatter exceptions and shows the fence as text: say it loudly instead.
+        log.exception(f"rendering snippet {name!r} failed")
+        raise
+    if frame.count(_RESULT_MARK) == 1 and options.get("source") == "block":
+        write_atomic(cached, lambda fh: fh.write(frame))
+    return frame.replace(_RESULT_MARK, result_html)
+
+
+_RESULT_MARK = "<!-- snippet-result -->"
+_RENDER_CACHE = REPO_ROOT / ".cache" / "render"
+
+
+@functools.cache
+def _render_fingerprint() -> str:
+    """What the highlighted source HTML depends on besides the snippet: config, renderer code, versions."""
+    digest = hashlib.sha256()
+    digest.update((REPO_ROOT / "mkdocs.yml").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for package in ("markdown-exec", "pymdown-extensions", "Markdown", "Pygments"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()
+
+
+def _source_key(name: str, shown: str, options: dict[str, Any]) -> str:
+    """Cache key of a snippet's rendered source frame (the highlighting is most of a warm build's time)."""
+    simple = {k: v for k, v in options.items() if isinstance(v, (str, int, float, bool, type(None)))}
+    material = json.dumps([_render_fingerprint(), name, shown, simple], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def register_fence(config: Any) -> None:
+    """Register the `snippet` fence with markdown-exec and SuperFences in a MkDocs config.
+
+    Parameters:
+        config: The MkDocs config (its `mdx_configs` is extended in place).
+    """
+    markdown_exec.formatters[FENCE_NAME] = format_snippet
+    superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+    fences = superfences.setdefault("custom_fences", [])
+    if not any(fence.get("name") == FENCE_NAME for fence in fences):
+        fences.append(
+            {
+                "name": FENCE_NAME,
+                "class": FENCE_NAME,
+                "validator": validate_snippet_fence,
+                "format": markdown_exec.formatter,
+            }
+        )

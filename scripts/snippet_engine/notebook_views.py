@@ -1,0 +1,200 @@
+"""Notebook views on the site: chapter notebooks as MkDocs pages that mkdocs-jupyter renders.
+
+- `add_notebook_pages` adds each chapter's notebook as a page at `<chapter>/notebook/`
+  (the .ipynb beside it, for download), in the language being built;
+- `link_to_notebook` puts a button under a chapter page's title;
+- `fix_notebook_html` gives a view the chapter page's heading ids, a working
+  table of contents, keyboard-scrollable code and a download button;
+- `drop_cdn_scripts` removes nbconvert's script blocks that load from CDNs;
+- `keep_notebook_renders` stops mkdocs-jupyter evicting the other language's renders.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html import escape, unescape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from snippet_engine.notebook_build import NOTEBOOK_DIR, ChapterNotebook, notebook_name
+
+log = logging.getLogger("mkdocs.plugins.snippets")
+
+LABELS = {
+    "zh": {"open": "以 Jupyter 笔记本查看本章", "download": "下载笔记本（.ipynb）"},
+    "en": {"open": "View this chapter as a Jupyter notebook", "download": "Download the notebook (.ipynb)"},
+}
+
+
+class NotebookPage(File):
+    """A generated chapter notebook, shown as a page (mkdocs-jupyter renders it)."""
+
+    def is_documentation_page(self) -> bool:
+        return True
+
+
+def _notebook_file(item: ChapterNotebook, config: Any, source_dir: Path) -> NotebookPage:
+    page = item.page
+    dest = ("en/" if page.locale == "en" else "") + f"{page.base}/{NOTEBOOK_DIR}/index.html"
+    src_dir = source_dir / page.locale
+    file = NotebookPage(
+        item.path.relative_to(src_dir).as_posix(),
+        str(src_dir),
+        config.site_dir,
+        config.use_directory_urls,
+        dest_uri=dest,
+        inclusion=InclusionLevel.NOT_IN_NAV,
+    )
+    file.locale = file.locale_alternate_of = page.locale
+    file.localization = page.locale
+    file.norm_src_uri = file.src_uri.replace(f".{page.locale}.", ".", 1)
+    return file
+
+
+def add_notebook_pages(
+    files: Any, config: Any, notebooks: dict[str, ChapterNotebook], source_dir: Path, language: str
+) -> Any:
+    """Add the chapter notebooks of `language` to MkDocs' files, as pages at `<chapter>/notebook/`.
+
+    Parameters:
+        files: MkDocs' `Files` of this language's build.
+        config: The MkDocs config.
+        notebooks: This build's notebooks, by their page's docs-relative path.
+        source_dir: Where `write_notebooks` wrote them (`<locale>/…` below it).
+        language: The language being built.
+
+    Returns:
+        `files`, extended.
+    """
+    by_locale: dict[str, dict[str, NotebookPage]] = {}
+    for item in notebooks.values():
+        by_locale.setdefault(item.page.base, {})[item.page.locale] = _notebook_file(item, config, source_dir)
+    for alternates in by_locale.values():
+        for file in alternates.values():
+            file.alternates = alternates
+        if language in alternates:
+            files.append(alternates[language])
+    return files
+
+
+def is_notebook_view(page: Any) -> bool:
+    """Whether a MkDocs page is a chapter notebook's view."""
+    return isinstance(page.file, NotebookPage)
+
+
+def link_to_notebook(markdown: str, item: ChapterNotebook, locale: str) -> str:
+    """A chapter page's Markdown with a button to its notebook view under the title."""
+    link = f"[{LABELS[locale]['open']}]({notebook_name(item.page).replace(f'.{locale}.', '.')}){{ .md-button }}"
+    lines = markdown.splitlines()
+    heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+    lines[heading + 1 : heading + 1] = ["", link, ""]
+    return "\n".join(lines)
+
+
+_NB_HEADING = re.compile(
+    r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.DOTALL
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _anchor_headings(html: str, slugify: Any) -> tuple[str, list[dict[str, Any]]]:
+    """Give a notebook view's headings the ids the chapter page uses, and return its table of contents.
+
+    nbconvert's own ids drop non-ASCII characters (every Chinese heading got `id=""`), and
+    mkdocs-jupyter's table of contents used yet other ids: its links went nowhere.
+
+    Parameters:
+        html: The notebook view's HTML.
+        slugify: The site's `toc` slugify function.
+
+    Returns:
+        The HTML with ids, and nested TOC tokens for `mkdocs.structure.toc.get_toc`.
+    """
+    seen: set[str] = set()
+    tokens: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+
+    def replace(match: re.Match[str]) -> str:
+        level, inner = int(match["level"]), match["inner"]
+        text = unescape(_TAG.sub("", inner)).strip()
+        base = slugify(text, "-") or "_"
+        anchor, number = base, 0
+        while anchor in seen:
+            number += 1
+            anchor = f"{base}_{number}"
+        seen.add(anchor)
+        token = {"level": level, "id": anchor, "name": escape(text), "html": inner, "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+        return f'<h{level} id="{anchor}">{inner}<a class="anchor-link" href="#{anchor}">¶</a></h{level}>'
+
+    return _NB_HEADING.sub(replace, html), tokens
+
+
+def fix_notebook_html(html: str, page: Any, config: Any) -> str:
+    """A notebook view's HTML with the chapter's heading ids and a working TOC, keyboard-reachable code and a
+    download button (sets `page.toc`)."""
+    from mkdocs.structure.toc import get_toc
+
+    slugify = config.mdx_configs.get("toc", {}).get("slugify")
+    if slugify is None:
+        from markdown.extensions.toc import slugify
+    html, tokens = _anchor_headings(html, slugify)
+    page.toc = get_toc(tokens)
+    # Code cells and outputs scroll sideways: reachable and scrollable with the keyboard (WCAG 2.1.1).
+    html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+    name = Path(page.file.abs_src_path).name
+    label = LABELS[page.file.locale]["download"]
+    button = f'<p><a class="md-button md-button--primary" href="{escape(name)}" download>{escape(label)}</a></p>'
+    return button + html
+
+
+_CDN_BLOCKS = (
+    # nbconvert's MathJax loader: always emitted, always fetched from a CDN.
+    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
+    # nbconvert's Mermaid loader (imports from a CDN when a notebook has diagrams; ours have none).
+    re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>', re.DOTALL),
+)
+
+
+def drop_cdn_scripts(output: str, page: Any) -> str:
+    """A notebook view without nbconvert's script blocks that load from CDNs (the site's own KaTeX renders math).
+
+    Raises:
+        PluginError: When a block is not found: nbconvert's template changed and the page would fetch from a CDN.
+    """
+    for pattern in _CDN_BLOCKS:
+        output, count = pattern.subn("", output)
+        if count != 1:
+            raise PluginError(f"{page.file.src_uri}: expected one CDN script block matching {pattern.pattern[:40]!r}")
+    return output
+
+
+def keep_notebook_renders(config: Any, notebooks: dict[str, ChapterNotebook]) -> None:
+    """Keep mkdocs-jupyter's render cache for the notebooks of *both* languages.
+
+    mkdocs-jupyter evicts, after each build, the cached renders that build did
+    not use; mkdocs-static-i18n runs one build per language, so each language
+    pass would evict the other's renders and every build would re-render all
+    notebooks (about 50 s). Marking every current notebook's entry as used keeps
+    them; entries of notebooks that no longer exist are still evicted.
+    """
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None or not notebooks:
+        return
+    from mkdocs_jupyter import plugin as jupyter_plugin
+
+    used = getattr(jupyter, "_used_cache_paths", None)
+    key = getattr(jupyter_plugin, "_compute_cache_key", None)
+    path = getattr(jupyter_plugin, "_get_cache_path", None)
+    if used is None or key is None or path is None:
+        log.warning("mkdocs-jupyter's cache API changed: notebooks will be re-rendered on every build")
+        return
+    for item in notebooks.values():
+        used.add(path(jupyter.config["cache_dir"], key(str(item.path), jupyter.config, jupyter.config["execute"])))
