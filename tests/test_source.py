@@ -68,3 +68,38 @@ def test_pair_split_by_code_or_indentation_is_unpaired():
         (3, "'# zh:' comment has no '# en:' counterpart beside it"),
     ]
     assert len(unpaired_comments("# zh: a\n    # en: b\n")) == 2
+
+
+STRING_LOOKALIKES = '''\
+doc = """
+# en: this line is part of a string, not a comment
+# snippet: timeout=1
+"""
+# zh: 真正的注释
+# en: a real comment
+print(doc)  # zh: trailing comments are code's neighbours, left alone
+'''
+
+
+def test_comment_filter_works_on_comment_tokens_not_lines():
+    zh = display_source(STRING_LOOKALIKES, "zh")
+    assert "# en: this line is part of a string, not a comment\n# snippet: timeout=1\n" in zh
+    assert "# 真正的注释\n" in zh and "a real comment" not in zh
+    en = display_source(STRING_LOOKALIKES, "en")
+    assert "# en: this line is part of a string" in en and "# a real comment\n" in en
+    assert "真正的注释" not in en
+
+
+def test_directive_and_pairing_rules_ignore_strings():
+    assert parse_directives(STRING_LOOKALIKES).timeout is None
+    assert unpaired_comments(STRING_LOOKALIKES) == []
+    assert unpaired_comments('s = """\n# zh: 字符串里\n"""\n') == []
+
+
+def test_source_is_decoded_as_cpython_decodes_it():
+    from snippet_engine.source import read_source
+
+    bom = read_source(FIXTURES / "bom.py")
+    assert bom == 'print("saved with a BOM")\n'
+    assert display_source(bom, "zh") == 'print("saved with a BOM")\n'
+    assert "café" in read_source(FIXTURES / "latin1_cookie.py")

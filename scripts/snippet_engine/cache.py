@@ -24,8 +24,8 @@ from typing import TextIO
 
 from snippet_engine.result import SnippetResult
 
-_ENGINE_RUNTIME = ("sandbox.py", "worker.py", "result.py")
-_PACKAGES = ("torch", "numpy", "matplotlib", "scikit-learn")
+_ENGINE_RUNTIME = ("sandbox.py", "worker.py", "result.py", "terminal.py")
+_PACKAGES = ("torch", "numpy", "matplotlib", "scikit-learn", "pyte", "wcwidth")
 
 
 def file_sha256(path: Path) -> str:

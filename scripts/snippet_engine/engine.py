@@ -20,7 +20,8 @@ from typing import Any
 from snippet_engine.cache import ResultCache, cache_key, environment_fingerprint, file_sha256
 from snippet_engine.pool import WorkerPool
 from snippet_engine.result import Figure, Problem, SnippetResult
-from snippet_engine.source import DirectiveError, Directives, parse_directives
+from snippet_engine.source import DirectiveError, Directives, decode_source, parse_directives
+from snippet_engine.worker import MAX_OUTPUT
 
 DEFAULT_TIMEOUT = 60.0
 SNIPPET_THREADS = 1
@@ -77,13 +78,15 @@ def apply_policy(
     if reply.get("timed_out"):
         line = _fault_line(reply.get("fault_trace", ""), snippet)
         return [Problem("timeout", f"did not finish within {timeout:g} s (killed)", line)]
+    if reply.get("output_exceeded"):
+        limit = f"{MAX_OUTPUT // 2**20} MiB"
+        return [
+            Problem("output", f"printed more than {limit} (killed)", _fault_line(reply.get("fault_trace", ""), snippet))
+        ]
     if reply.get("signal"):
         number = reply["signal"]
         name = signal.Signals(number).name if number in signal.Signals.__members__.values() else str(number)
-        message = f"the process crashed ({name})"
-        if number == signal.SIGXFSZ:
-            message = "output exceeded the 64 MiB limit (killed)"
-        return [Problem("crash", message, _fault_line(reply.get("fault_trace", ""), snippet))]
+        return [Problem("crash", f"the process crashed ({name})", _fault_line(reply.get("fault_trace", ""), snippet))]
     if "exit_code" not in reply:
         return [Problem("crash", f"the process ended (status {reply.get('child_status')}) without a report")]
 
@@ -179,11 +182,12 @@ class Engine:
         rel = path.relative_to(self.repo_root).as_posix()
         source = path.read_bytes()
         try:
-            directives = parse_directives(source.decode("utf-8"))
+            directives = parse_directives(decode_source(source))
         except DirectiveError as exc:
             return SnippetResult(rel, problems=[Problem("directive", str(exc), exc.line)])
-        except UnicodeDecodeError as exc:
-            return SnippetResult(rel, problems=[Problem("directive", f"not UTF-8: {exc}")])
+        except (SyntaxError, UnicodeDecodeError):
+            # Python would refuse to run it too; the run itself reports it as `python x.py` does.
+            directives = Directives()
         timeout = directives.timeout or self.default_timeout
         key = cache_key(rel, source, self.fingerprint, timeout)
         remembered = self._memo.get(key)
@@ -212,6 +216,7 @@ class Engine:
             path=rel,
             output=reply.get("output", ""),
             output_bytes=reply.get("output_bytes", 0),
+            truncated=reply.get("truncated", False),
             figures=[Figure(**figure) for figure in reply.get("figures", [])],
             problems=problems,
             duration=round(reply.get("duration", 0.0), 6),  # 3 decimals made a sub-millisecond run read 0.0

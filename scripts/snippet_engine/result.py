@@ -26,8 +26,8 @@ class Problem:
     """Something that makes a run fail, located in the snippet.
 
     Parameters:
-        kind: `exception`, `exit-status`, `timeout`, `crash`, `warning`, `network`,
-            `unclosed-figure`, `expectation` or `engine`.
+        kind: `exception`, `exit-status`, `timeout`, `output`, `crash`, `warning`, `network`,
+            `unclosed-figure`, `global-state`, `expectation` or `engine`.
         message: What happened, one line.
         line: Line in the snippet file it points to (0 when unknown).
     """
@@ -43,8 +43,10 @@ class SnippetResult:
 
     Parameters:
         path: Snippet path relative to the repository root (posix).
-        output: stdout and stderr, interleaved in the order they were written.
-        output_bytes: Size of the whole output; larger than `output` when truncated.
+        output: stdout and stderr, interleaved in the order they were written, as a terminal shows
+            them (see `terminal.render_terminal`).
+        output_bytes: Bytes the snippet printed, before terminal rendering.
+        truncated: True when `output` holds only the start of a longer output.
         figures: Charts captured at `plt.show()`.
         problems: Why the run failed; empty for a successful run.
         duration: Seconds the snippet itself ran.
@@ -58,6 +60,7 @@ class SnippetResult:
     path: str
     output: str = ""
     output_bytes: int = 0
+    truncated: bool = False
     figures: list[Figure] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     duration: float = 0.0
@@ -71,11 +74,6 @@ class SnippetResult:
     def ok(self) -> bool:
         """True when the run has no problems."""
         return not self.problems
-
-    @property
-    def truncated(self) -> bool:
-        """True when `output` holds only the start of a longer output."""
-        return self.output_bytes > len(self.output.encode("utf-8", "replace"))
 
     def error_lines(self) -> list[str]:
         """One `path:line: kind: message` line per problem."""

@@ -3,22 +3,29 @@
 The child inherits the warm worker's imported modules, then:
 
 - gets its own process group, working directory, argv and `__main__`;
-- writes stdout and stderr (Python and C level) to one file, in order;
-- records warnings, network attempts, repository files it opens and figures;
+- writes stdout and stderr (Python and C level) to one pipe, in order;
+- runs the snippet as `python x.py` would: source decoded and compiled by
+  CPython itself (BOM, coding cookie, no future flags of ours), Python's own
+  default warning filters, and the interpreter's shutdown afterwards
+  (non-daemon threads joined, `atexit` handlers, `__main__` torn down);
+- records the warnings Python shows, network attempts, repository files it
+  opens and figures;
 - reports a JSON dict to `report_path` and leaves with `os._exit`.
 
-Nothing here returns to the worker: `run_child` ends the process.
+Nothing here returns to the worker: `run_child` ends the process. No resource
+limit is set on files: the worker bounds what the snippet *prints*, and the
+files its tools write (a C++ compiler under `torch.compile`) are theirs.
 """
 
 from __future__ import annotations
 
 import base64
 import faulthandler
+import importlib.util
 import io
 import json
 import linecache
 import os
-import resource
 import struct
 import sys
 import time
@@ -28,13 +35,14 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-MAX_OUTPUT_FILE = 64 * 1024 * 1024
-"""A snippet writing more than this is killed (SIGXFSZ) rather than filling the disk."""
-
 FIGURE_DPI = 200
 """Charts are drawn at 2x matplotlib's 100 dpi so they stay sharp on high-density screens."""
 
 _LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "::1"}
+
+PRISTINE_WARNING_FILTERS = tuple(warnings.filters)
+"""Python's warning filters as a fresh `python x.py` has them (defaults plus -W / PYTHONWARNINGS), taken
+when the worker imports this module, before the heavy imports could add any."""
 
 
 class NetworkAccessError(PermissionError):
@@ -66,14 +74,19 @@ class _Observer:
         self.network: list[dict[str, Any]] = []
         self.reads: set[str] = set()
         self.figures: list[dict[str, Any]] = []
-        self.unshown: dict[int, int] = {}
+        self.created: dict[int, int] = {}
 
     # warnings -----------------------------------------------------------
     def showwarning(self, message, category, filename, lineno, file=None, line=None) -> None:
-        """Replacement for `warnings.showwarning`: record, then print as Python would."""
-        self.warnings.append(
-            {"category": category.__name__, "message": str(message), "line": _snippet_line(self.snippet)}
-        )
+        """Replacement for `warnings.showwarning`: record, then print as Python would.
+
+        Python calls it only for warnings its filters let through, so a warning
+        raised inside a library and hidden by the default filters is not blamed
+        on the snippet. The line is the warning's own when it points into the
+        snippet, else the innermost snippet line that led to it.
+        """
+        where = lineno if filename == self.snippet else _snippet_line(self.snippet)
+        self.warnings.append({"category": category.__name__, "message": str(message), "line": where})
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
     # audit events: network and file reads -------------------------------
@@ -134,29 +147,37 @@ class _Observer:
                     "height": round(height * 100 / FIGURE_DPI),
                 }
             )
-            self.unshown.pop(number, None)
             plt.close(figure)
 
     def track_new_figures(self) -> None:
-        """Remember the snippet line that created each figure, for the unclosed-figure error."""
+        """Remember the snippet line that created each pyplot figure, for the unshown-figure error."""
         import matplotlib.pyplot as plt
 
         original = plt.figure
 
         def figure(*args, **kwargs):
             fig = original(*args, **kwargs)
-            self.unshown.setdefault(fig.number, _snippet_line(self.snippet))
+            self.created.setdefault(id(fig), _snippet_line(self.snippet))
             return fig
 
         plt.figure = figure
 
+    def unshown_figures(self) -> list[int]:
+        """Creation lines of the figures still open: never shown, and not closed either.
 
-def _redirect_output(output_path: str) -> None:
-    """Send fd 1 and 2 (and Python's streams) to one file, unbuffered, in write order."""
-    fd = os.open(output_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    os.dup2(fd, 1)
-    os.dup2(fd, 2)
-    os.close(fd)
+        Asked of pyplot itself at the end, so a figure the snippet closed
+        (`plt.close(fig)`, `plt.close("all")`) is not counted.
+        """
+        import matplotlib.pyplot as plt
+
+        return sorted(self.created.get(id(plt.figure(number)), 0) for number in plt.get_fignums())
+
+
+def _redirect_output(output_fd: int) -> None:
+    """Send fd 1 and 2 (and Python's streams) to the worker's pipe, unbuffered, in write order."""
+    os.dup2(output_fd, 1)
+    os.dup2(output_fd, 2)
+    os.close(output_fd)
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
@@ -168,13 +189,28 @@ def _redirect_output(output_path: str) -> None:
 
 
 def _exception_line(snippet: str, exc: BaseException) -> int:
-    """The innermost snippet line in an exception's traceback (0 if none)."""
+    """The snippet line an exception points to (0 if none).
+
+    A `SyntaxError` in the snippet itself carries its own line (CPython reports it
+    from the compiler, with no frame of the snippet); any other exception points to
+    the innermost snippet frame of its traceback.
+    """
+    if isinstance(exc, SyntaxError) and exc.filename == snippet and exc.lineno:
+        return exc.lineno
     line, tb = 0, exc.__traceback__
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == snippet:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+def _exception_message(exc: BaseException) -> str:
+    """The message's first line, as the traceback's last line shows it (a `SyntaxError` without its location)."""
+    if isinstance(exc, SyntaxError):
+        return str(exc.msg)
+    text = str(exc).splitlines()
+    return text[0] if text else ""
 
 
 def _format_exception(snippet: str, exc: BaseException) -> str:
@@ -185,20 +221,46 @@ def _format_exception(snippet: str, exc: BaseException) -> str:
     return "".join(traceback.format_exception(type(exc), exc, tb))
 
 
-def run_child(request: dict[str, Any], output_path: str, trace_path: str, report_path: str) -> None:
+def _shut_down(main: types.ModuleType) -> None:
+    """What the interpreter does after the main module ends (CPython's `Py_FinalizeEx`, in its order).
+
+    Non-daemon threads are joined (`threading._shutdown`, which CPython itself
+    calls, as does `multiprocessing` in its forked children), `atexit` handlers
+    run, then `__main__` is torn down so that `__del__` methods run, and C-level
+    stdio buffers (a C++ extension's `printf`) are flushed. Output from any of these
+    reaches the page, as it reaches a terminal.
+    """
+    import atexit
+    import ctypes
+    import gc
+    import threading
+
+    threading._shutdown()
+    atexit._run_exitfuncs()
+    # As `_PyModule_ClearDict`: names starting with one underscore first, then the rest but __builtins__.
+    names = list(main.__dict__)
+    for name in [n for n in names if n.startswith("_") and not n.startswith("__")] + [
+        n for n in names if not n.startswith("_")
+    ]:
+        main.__dict__[name] = None
+    gc.collect()
+    ctypes.CDLL(None).fflush(None)
+
+
+def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_path: str) -> None:
     """Run one snippet in this (forked) process and exit.
 
     Parameters:
         request: `path` (absolute snippet path), `name` (its repo-relative path, the
-            file name tracebacks show), `repo_root`, `timeout`, `threads`.
-        output_path: File receiving stdout and stderr.
+            file name tracebacks show), `repo_root`, `timeout` (seconds), `threads`.
+        output_fd: Write end of the pipe receiving stdout and stderr.
         trace_path: File receiving faulthandler tracebacks (crash, hang).
         report_path: File receiving the JSON report.
     """
     os.setpgid(0, 0)
+    child_pid = os.getpid()
     snippet = request["name"]
-    _redirect_output(output_path)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_OUTPUT_FILE, MAX_OUTPUT_FILE))
+    _redirect_output(output_fd)
     trace_file = open(trace_path, "w")
     faulthandler.enable(file=trace_file, all_threads=True)
     faulthandler.dump_traceback_later(request["timeout"], file=trace_file)
@@ -209,18 +271,22 @@ def run_child(request: dict[str, Any], output_path: str, trace_path: str, report
     torch.set_num_threads(request["threads"])
     observer = _Observer(snippet, request["path"], request["repo_root"])
     sys.addaudithook(observer.audit)
-    warnings.resetwarnings()
-    warnings.simplefilter("always")
+    # The filters a fresh interpreter has: `default::DeprecationWarning:__main__`, the rest of those
+    # categories ignored. `_filters_mutated` also invalidates "shown once" registries of the warm imports.
+    warnings.filters[:] = PRISTINE_WARNING_FILTERS
+    warnings._filters_mutated()
     warnings.showwarning = observer.showwarning
     plt.show = lambda *args, **kwargs: observer.capture_figures()
     observer.track_new_figures()
 
-    # As `python snippets/<chapter>/<name>.py` from the repository root would:
-    # tracebacks name the repo-relative path, __file__ is absolute.
-    with open(request["path"], encoding="utf-8") as fh:
-        text = fh.read()
-    lines = text.splitlines(keepends=True)
-    linecache.cache[snippet] = (len(text), None, lines, snippet)
+    # As `python snippets/<chapter>/<name>.py` from the repository root would: CPython decodes the bytes
+    # (BOM, coding cookie), tracebacks name the repo-relative path, __file__ is absolute.
+    source = Path(request["path"]).read_bytes()
+    try:
+        text = importlib.util.decode_source(source)
+    except (SyntaxError, UnicodeDecodeError, LookupError):
+        text = source.decode("utf-8", "replace")
+    linecache.cache[snippet] = (len(text), None, text.splitlines(keepends=True), snippet)
     main = types.ModuleType("__main__")
     main.__file__ = request["path"]
     main.__builtins__ = __builtins__
@@ -229,8 +295,37 @@ def run_child(request: dict[str, Any], output_path: str, trace_path: str, report
     sys.path[0] = str(Path(request["path"]).parent)
     report: dict[str, Any] = {"exit_code": 0, "exception": None}
     start = time.perf_counter()
+
+    def finish(exit_code: int) -> None:
+        report["duration"] = time.perf_counter() - start
+        faulthandler.cancel_dump_traceback_later()
+        try:
+            accelerator = torch.accelerator.current_accelerator(check_available=True)
+            report["device"] = accelerator.type if accelerator is not None else "cpu"
+        except Exception:
+            report["device"] = "cpu"
+        report["exit_code"] = exit_code
+        report.setdefault("unshown_figures", [])
+        report["warnings"] = observer.warnings
+        report["network"] = observer.network
+        report["figures"] = observer.figures
+        report["reads"] = sorted(observer.reads)
+        tmp = report_path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(report, fh)
+        os.replace(tmp, report_path)
+
+    real_exit = os._exit
+
+    def snippet_os_exit(status: int) -> None:
+        # `os._exit` skips the shutdown, as it does under `python x.py`; the report is still written.
+        if os.getpid() == child_pid:
+            finish(status)
+        real_exit(status)
+
+    os._exit = snippet_os_exit
     try:
-        exec(compile(text, snippet, "exec"), main.__dict__)
+        exec(compile(source, snippet, "exec", dont_inherit=True), main.__dict__)
     except SystemExit as exc:
         code = exc.code
         if code not in (None, 0):
@@ -244,32 +339,17 @@ def run_child(request: dict[str, Any], output_path: str, trace_path: str, report
                 "traceback": "",
             }
     except BaseException as exc:
-        text = _format_exception(snippet, exc)
-        sys.stderr.write(text)
+        formatted = _format_exception(snippet, exc)
+        sys.stderr.write(formatted)
         report["exit_code"] = 1
         report["exception"] = {
             "type": type(exc).__name__,
-            "message": str(exc).splitlines()[0] if str(exc) else "",
+            "message": _exception_message(exc),
             "line": _exception_line(snippet, exc),
-            "traceback": text,
+            "traceback": formatted,
         }
-    report["duration"] = time.perf_counter() - start
-    faulthandler.cancel_dump_traceback_later()
-
-    try:
-        accelerator = torch.accelerator.current_accelerator(check_available=True)
-        report["device"] = accelerator.type if accelerator is not None else "cpu"
-    except Exception:
-        report["device"] = "cpu"
-    report["warnings"] = observer.warnings
-    report["network"] = observer.network
-    report["figures"] = observer.figures
-    report["unshown_figures"] = sorted(observer.unshown.values())
-    report["reads"] = sorted(observer.reads)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    tmp = report_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(report, fh)
-    os.replace(tmp, report_path)
-    os._exit(0)
+    # Asked before the shutdown: pyplot's own atexit handler closes every figure.
+    report["unshown_figures"] = observer.unshown_figures()
+    _shut_down(main)
+    finish(report["exit_code"])
+    real_exit(0)

@@ -3,17 +3,69 @@
 A snippet may carry hidden directive lines (`# snippet: key=value`) and
 comments for one language only (`# zh: ...`, `# en: ...`). Neither changes
 execution: both pages show the same run.
+
+Source is decoded as CPython decodes it (`read_source`: BOM, coding cookie), and
+both kinds of line are found among the *comment tokens* (`tokenize`), so a
+line that looks like one inside a string is left alone: the program shown is
+the program that ran.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import re
+import tokenize
 from dataclasses import dataclass, field
+from pathlib import Path
 
 LANGUAGES = ("zh", "en")
 _TAGGED = re.compile(r"^(?P<indent>[ \t]*)#[ \t]*(?P<lang>zh|en):[ \t]?(?P<text>.*)$")
 _DIRECTIVE = re.compile(r"^[ \t]*#[ \t]*snippet:[ \t]*(?P<body>.*)$")
 OUTPUT_MODES = ("exact", "device", "varies")
+
+
+def decode_source(source: bytes) -> str:
+    """Text of a Python source file, decoded as CPython decodes it for `python x.py`.
+
+    Parameters:
+        source: The file's bytes.
+
+    Returns:
+        The text: UTF-8 by default, a BOM removed, a PEP 263 coding cookie honoured,
+        newlines universal.
+
+    Raises:
+        SyntaxError: For an unknown or contradictory encoding declaration (as CPython).
+        UnicodeDecodeError: When the bytes are not in the declared encoding.
+    """
+    return importlib.util.decode_source(source)
+
+
+def read_source(path: Path) -> str:
+    """`decode_source` of a file (same errors, plus `OSError`)."""
+    return decode_source(path.read_bytes())
+
+
+def comment_lines(text: str) -> dict[int, str]:
+    """The lines that hold nothing but a comment, found by Python's tokenizer.
+
+    Parameters:
+        text: Python source.
+
+    Returns:
+        Line number (1-based) -> the comment token's text. For source the tokenizer
+        rejects (it cannot run either), every line whose first non-blank
+        character is `#` counts, as the best guess left.
+    """
+    found: dict[int, str] = {}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.COMMENT and not token.line[: token.start[1]].strip():
+                found[token.start[0]] = token.string
+    except (tokenize.TokenError, SyntaxError):
+        return {n: line.strip() for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith("#")}
+    return found
 
 
 class DirectiveError(ValueError):
@@ -60,8 +112,8 @@ def parse_directives(text: str) -> Directives:
     timeout: float | None = None
     output = "exact"
     lines: list[int] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _DIRECTIVE.match(line)
+    for number, comment in sorted(comment_lines(text).items()):
+        match = _DIRECTIVE.match(comment)
         if not match:
             continue
         lines.append(number)
@@ -101,7 +153,11 @@ def display_source(text: str, locale: str) -> str:
         The source to display.
     """
     shown: list[str] = []
-    for line in text.splitlines():
+    comments = comment_lines(text)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number not in comments:
+            shown.append(line)
+            continue
         if _DIRECTIVE.match(line):
             continue
         match = _TAGGED.match(line)
@@ -138,8 +194,9 @@ def unpaired_comments(text: str) -> list[tuple[int, str]]:
                     problems.append((first_line, f"'# {other}:' comment has no '# {missing}:' counterpart beside it"))
         group.clear()
 
+    comments = comment_lines(text)
     for number, line in enumerate(text.splitlines(), start=1):
-        match = _TAGGED.match(line)
+        match = _TAGGED.match(line) if number in comments else None
         if match and (not group or group[-1][1] == match["indent"]):
             group.append((number, match["indent"], match["lang"]))
             continue

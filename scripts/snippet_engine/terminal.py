@@ -1,0 +1,56 @@
+"""What a terminal shows: a snippet's raw output replayed through a terminal emulator.
+
+A progress line redrawn with `\\r` (tqdm, most training loops), a backspace, a
+cursor movement or an erase sequence leaves only its final state on a
+terminal; colour codes leave coloured text. The page and the `.out` record
+must show that final screen, not every intermediate state, and never the
+escape sequences themselves. The emulation is pyte's (a VT100/VT220 emulator,
+https://github.com/selectel/pyte), not hand-written escape parsing.
+
+The emulated terminal is as wide as the longest line, so no line wraps: a
+reader's terminal wraps long lines only visually, and copying from it gives
+the logical line back. A newline also returns the carriage, as a terminal's
+line discipline does (`ONLCR`, see termios(3)).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyte
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Characters a terminal interprets (C0 but tab and newline, DEL, C1): text without any is shown as written."""
+
+
+def render_terminal(text: str) -> str:
+    """The text a terminal shows after `text` was written to it.
+
+    Text without control characters comes back unchanged. Otherwise it is fed
+    to an emulated terminal: `\\r` returns to the start of the line so later
+    characters overwrite earlier ones, `\\b` steps back, CSI sequences move
+    the cursor or erase, colours and other attributes are dropped, and each
+    line loses the trailing blanks a terminal does not show.
+
+    Parameters:
+        text: Raw output (stdout and stderr interleaved), as decoded text.
+
+    Returns:
+        The screen's text, one line per terminal row; it ends with a newline
+        when the cursor ended at the start of an empty last row.
+    """
+    if not _CONTROL.search(text):
+        return text
+    lines = text.split("\n")
+    columns = max(80, 2 * max(len(line) for line in lines) + 8 * text.count("\t") + 1)
+    screen = pyte.Screen(columns, len(lines) + 1)
+    screen.set_mode(pyte.modes.LNM)  # "\n" is carriage return + line feed, as on a tty
+    pyte.Stream(screen).feed(text)
+    rows = []
+    for y in range(screen.lines):
+        row = screen.buffer[y]
+        # pyte keeps a cell only once something was written to it; a wide (CJK) character's second cell is "".
+        width = max(row.keys(), default=-1) + 1
+        rows.append("".join(row[x].data for x in range(width)).rstrip())
+    last = max(screen.cursor.y, max((y for y, row in enumerate(rows) if row), default=0))
+    return "\n".join(rows[: last + 1])

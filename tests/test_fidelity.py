@@ -1,0 +1,111 @@
+"""The engine shows what `python x.py` shows in a terminal, and blames only what Python itself would show.
+
+Each fixture runs twice: through the engine, and as `python tests/fixtures/snippets/<name>.py` from the
+repository root with its output replayed through the terminal emulator. The two must agree.
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, REPO_ROOT
+from snippet_engine.terminal import render_terminal
+
+REL = "tests/fixtures/snippets"
+
+
+def python_x_py(name: str) -> str:
+    """What a terminal shows for `python <fixture>` run from the repository root.
+
+    Python names the script by its absolute path in tracebacks and warnings; the engine names it relative to
+    the repository, so that no page or record depends on where the course was checked out.
+    """
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        [sys.executable, f"{REL}/{name}"],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        timeout=120,
+    )
+    return render_terminal(done.stdout.decode("utf-8", "replace")).replace(f"{REPO_ROOT}/", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        # kind: output rendered as a terminal shows it
+        ("progress_cr.py", "step 5/5\ndone\n"),
+        ("progress_tqdm.py", "train: 50/50\ntotal: 1225\n"),
+        ("ansi_colours.py", "passed and failed\n100%\n"),
+        # kind: output produced while the interpreter shuts down
+        ("thread_after_main.py", "main: done\nthread: finished after the main code\n"),
+        ("shutdown_hooks.py", "main: done\natexit: goodbye\n__del__: module teardown\n"),
+        ("os_exit.py", "before os._exit\n"),
+        # kind: source decoded and compiled as CPython does
+        ("bom.py", "saved with a BOM\n"),
+        ("latin1_cookie.py", "café\n"),
+        ("future_leak.py", "<class 'int'>\n"),
+        # kind: warnings blamed where Python's default filters show them
+        ("deprecation_inside_library.py", "library result\n"),
+    ],
+)
+def test_page_shows_what_the_terminal_shows(run, name, shown):
+    result = run(name)
+    assert result.ok, result.problems
+    assert result.output == shown
+    assert python_x_py(name) == shown
+
+
+def test_syntax_error_names_its_line_like_python(run):
+    result = run("syntax_error.py")
+    assert [(p.kind, p.line, p.message) for p in result.problems] == [("exception", 5, "SyntaxError: invalid syntax")]
+    assert result.output == python_x_py("syntax_error.py")
+    assert f'File "{REL}/syntax_error.py", line 5' in result.output
+
+
+def test_deprecation_triggered_by_the_snippet_is_blamed_on_its_line(run):
+    result = run("deprecation_blamed_on_caller.py")
+    assert [(p.kind, p.line) for p in result.problems] == [("warning", 3)]
+    assert result.problems[0].message == "DeprecationWarning: old_api is deprecated, call new_api"
+    assert result.output == python_x_py("deprecation_blamed_on_caller.py")
+
+
+def test_closed_figures_are_not_unshown(run):
+    closed = run("closes_all_figures.py")
+    assert closed.ok, closed.problems
+    assert closed.figures == [] and closed.output == "no chart\n"
+    one = run("closes_one_figure.py")
+    assert one.ok, one.problems
+    assert len(one.figures) == 1
+
+
+def test_files_written_by_the_snippet_or_its_tools_are_not_limited(run):
+    result = run("writes_big_file.py")
+    assert result.ok, result.problems
+    assert result.output == f"wrote {80 * 1024 * 1024} bytes\n"
+
+
+def test_printing_past_the_output_limit_is_killed_and_named(run):
+    result = run("prints_too_much.py")
+    assert [(p.kind, p.message) for p in result.problems] == [("output", "printed more than 64 MiB (killed)")]
+    assert result.truncated and result.output.startswith("y" * 1023 + "\n")
+
+
+def test_torch_compile_runs_on_cpu(run):
+    result = run("compile_cpu.py")
+    assert result.ok, (result.problems, result.output[-3000:])
+    assert result.output == "same result: True\n"
+
+
+def test_progress_output_shown_in_full_when_long(run):
+    """The raw output of a progress line is much longer than what the terminal shows: nothing is cut."""
+    result = run("progress_tqdm.py")
+    assert result.output_bytes > len(result.output) and not result.truncated
+
+
+def test_fixture_files_are_where_the_tests_expect():
+    assert (FIXTURES / "bom.py").read_bytes().startswith(b"\xef\xbb\xbf")
