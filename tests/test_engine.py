@@ -2,7 +2,10 @@
 
 import base64
 
+import pytest
+
 from conftest import FIXTURES
+from snippet_engine import isolation
 from snippet_engine.render import render_result
 
 REL = "tests/fixtures/snippets"
@@ -157,3 +160,15 @@ def test_repository_files_read_are_recorded(run):
     result = run("reads_data.py")
     assert result.ok and result.output == "3 words\n"
     assert list(result.reads) == [f"{REL}/words.txt"]
+
+
+@pytest.mark.parametrize(("name", "line"), [("network_child.py", 16), ("network_spawn.py", 17), ("network_fork.py", 5)])
+def test_network_attempt_from_a_started_process_is_blocked_and_named(run, name, line):
+    """The guard covers the snippet's whole process tree, not only its own Python process."""
+    if (reason := isolation.probe()) is not None:
+        pytest.fail(f"this machine allows no network isolation ({reason}): the engine cannot keep its promise here")
+    result = run(name)
+    assert "blocked" in result.output and "connected" not in result.output
+    problem = only_problem(result)
+    assert (problem.kind, problem.line) == ("network", line)
+    assert "tried to reach the network" in problem.message

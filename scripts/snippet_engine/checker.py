@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 
 from tqdm import tqdm
 
+from snippet_engine import isolation
 from snippet_engine.engine import DEVICES, Engine
 from snippet_engine.expected import output_diff, outputs_match
 from snippet_engine.notebook_build import chapter_pages, write_notebooks
@@ -304,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.paths or args.pattern:
         findings = relevant_findings(findings, snippets, root)
     engine = Engine(root, jobs=args.jobs, device=args.device, use_cache=not args.no_cache)
+    if (reason := isolation.probe()) is not None:
+        print(isolation.unavailable_message(reason), file=sys.stderr)
     progress = tqdm(total=len(snippets), unit="snippet", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
 
     def advance(result: SnippetResult) -> None:

@@ -35,6 +35,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from snippet_engine import isolation
+
 FIGURE_DPI = 200
 """Charts are drawn at 2x matplotlib's 100 dpi so they stay sharp on high-density screens."""
 
@@ -75,6 +77,9 @@ class _Observer:
         self.reads: set[str] = set()
         self.figures: list[dict[str, Any]] = []
         self.created: dict[int, int] = {}
+        self.pid = os.getpid()
+        self.isolated = False
+        self.spawns: isolation.SpawnRecorder | None = None
 
     # warnings -----------------------------------------------------------
     def showwarning(self, message, category, filename, lineno, file=None, line=None) -> None:
@@ -94,6 +99,8 @@ class _Observer:
         """Audit hook: block and record network access, record repository reads."""
         if event == "open":
             self._record_open(args)
+        elif event in isolation.SpawnRecorder.EVENTS:
+            self.spawns.audit(event, args)
         elif event in ("socket.connect", "socket.sendto"):
             sock, address = args[0], args[1]
             if getattr(sock, "family", None) is not None and sock.family.name in ("AF_INET", "AF_INET6"):
@@ -108,6 +115,8 @@ class _Observer:
                 self._block(f"name lookup of {host!r}")
 
     def _block(self, what: str) -> None:
+        if self.isolated and os.getpid() != self.pid:
+            return  # a forked descendant: the kernel refuses it and the namespace counts it
         self.network.append({"message": f"network access attempted: {what}", "line": _snippet_line(self.snippet)})
         raise NetworkAccessError(f"network access is disabled while snippets run ({what})")
 
@@ -258,6 +267,8 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
         report_path: File receiving the JSON report.
     """
     os.setpgid(0, 0)
+    # Before any thread starts (faulthandler's watchdog): the whole process tree loses the network.
+    isolation_failure = isolation.isolate_network()
     child_pid = os.getpid()
     snippet = request["name"]
     _redirect_output(output_fd)
@@ -270,7 +281,11 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
 
     torch.set_num_threads(request["threads"])
     observer = _Observer(snippet, request["path"], request["repo_root"])
+    spawns = isolation.SpawnRecorder(lambda: _snippet_line(snippet))
+    observer.spawns = spawns
+    observer.isolated = isolation_failure is None
     sys.addaudithook(observer.audit)
+    spawns.install_fork_exec_wrapper()
     # The filters a fresh interpreter has: `default::DeprecationWarning:__main__`, the rest of those
     # categories ignored. `_filters_mutated` also invalidates "shown once" registries of the warm imports.
     warnings.filters[:] = PRISTINE_WARNING_FILTERS
@@ -307,7 +322,16 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
         report["exit_code"] = exit_code
         report.setdefault("unshown_figures", [])
         report["warnings"] = observer.warnings
+        blocked = isolation.blocked_attempts()
+        if blocked:
+            observer.network.append(
+                {
+                    "message": f"a process the snippet started tried to reach the network ({blocked} packets refused)",
+                    "line": (spawns.lines() or [0])[0],
+                }
+            )
         report["network"] = observer.network
+        report["network_isolation"] = isolation_failure
         report["figures"] = observer.figures
         report["reads"] = sorted(observer.reads)
         tmp = report_path + ".tmp"
