@@ -109,3 +109,10 @@ def test_progress_output_shown_in_full_when_long(run):
 
 def test_fixture_files_are_where_the_tests_expect():
     assert (FIXTURES / "bom.py").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_thread_that_never_ends_is_a_timeout_with_its_output_kept(run):
+    """`python x.py` would wait for the non-daemon thread forever: the engine waits up to the timeout."""
+    result = run("thread_never_ends.py")
+    assert [(p.kind, p.message) for p in result.problems] == [("timeout", "did not finish within 2 s (killed)")]
+    assert result.output == "main: done\n"
