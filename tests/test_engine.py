@@ -172,3 +172,24 @@ def test_network_attempt_from_a_started_process_is_blocked_and_named(run, name, 
     problem = only_problem(result)
     assert (problem.kind, problem.line) == ("network", line)
     assert "tried to reach the network" in problem.message
+
+
+def test_snippet_cannot_change_the_repository(run):
+    """Python-level writes are refused at their line; C-level writes (torch.save) hit a read-only mount."""
+    python = run("writes_next_to_file_python.py")
+    assert python.output == "refused: RepositoryWriteError\nleft behind: False\n"
+    problem = only_problem(python)
+    assert (problem.kind, problem.line) == ("repository-write", 5)
+    assert problem.message == f"tried to change {REL}/notes.txt in the repository"
+    native = run("writes_next_to_file.py")
+    problem = only_problem(native)
+    assert (problem.kind, problem.line) == ("exception", 6)
+    assert "Read-only file system" in native.output or "repository" in problem.message
+    assert not (FIXTURES / "weights.pt").exists() and not (FIXTURES / "notes.txt").exists()
+
+
+def test_relative_paths_land_in_the_temporary_working_directory(run):
+    result = run("writes_relative.py")
+    assert result.ok, result.problems
+    assert result.output == "saved in the working directory: True\n"
+    assert not (FIXTURES / "weights.pt").exists() and not (FIXTURES.parents[2] / "weights.pt").exists()

@@ -21,7 +21,6 @@ from snippet_engine.cache import ResultCache, cache_key, environment_fingerprint
 from snippet_engine.pool import WorkerPool
 from snippet_engine.result import Figure, Problem, SnippetResult
 from snippet_engine.source import DirectiveError, Directives, decode_source, parse_directives
-from snippet_engine.worker import MAX_OUTPUT
 
 DEFAULT_TIMEOUT = 60.0
 SNIPPET_THREADS = 1
@@ -79,7 +78,7 @@ def apply_policy(
         line = _fault_line(reply.get("fault_trace", ""), snippet)
         return [Problem("timeout", f"did not finish within {timeout:g} s (killed)", line)]
     if reply.get("output_exceeded"):
-        limit = f"{MAX_OUTPUT // 2**20} MiB"
+        limit = f"{reply['output_exceeded'] // 2**20} MiB"
         return [
             Problem("output", f"printed more than {limit} (killed)", _fault_line(reply.get("fault_trace", ""), snippet))
         ]
@@ -108,6 +107,8 @@ def apply_policy(
             problems.append(Problem("expectation", f"expected a {category}; none was raised"))
     for attempt in reply.get("network", []):
         problems.append(Problem("network", attempt["message"], attempt["line"]))
+    for attempt in reply.get("repository_writes", []):
+        problems.append(Problem("repository-write", attempt["message"], attempt["line"]))
     for line in reply.get("unshown_figures", []):
         problems.append(
             Problem("unclosed-figure", "figure created here was never shown: end the chart with plt.show()", line)

@@ -63,6 +63,24 @@ from typing import Any
 # Kernel constants: <linux/sched.h> (unshare(2)), <linux/sockios.h>, <net/if.h>.
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
+CLONE_NEWNS = 0x00020000
+_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REMOUNT = 0x1, 0x2, 0x4, 0x8, 0x20
+_MS_NOATIME, _MS_NODIRATIME, _MS_BIND, _MS_REC, _MS_PRIVATE, _MS_RELATIME = (
+    0x400,
+    0x800,
+    0x1000,
+    0x4000,
+    1 << 18,
+    1 << 21,
+)
+_KEPT_MOUNT_FLAGS = {  # statvfs(3) flag -> mount(2) flag: a bind remount must repeat the locked ones
+    os.ST_NOSUID: _MS_NOSUID,
+    os.ST_NODEV: _MS_NODEV,
+    os.ST_NOEXEC: _MS_NOEXEC,
+    os.ST_NOATIME: _MS_NOATIME,
+    os.ST_NODIRATIME: _MS_NODIRATIME,
+    os.ST_RELATIME: _MS_RELATIME,
+}
 _SIOCGIFFLAGS = 0x8913
 _SIOCSIFFLAGS = 0x8914
 _SIOCSIFNETMASK = 0x891C
@@ -104,6 +122,54 @@ def _unshare(flags: int) -> None:
     if unshare(ctypes.c_int(flags)) != 0:
         code = ctypes.get_errno()
         raise OSError(code, os.strerror(code))
+
+
+def _mount(source: str | None, target: str, flags: int) -> None:
+    """mount(2) through libc (no file system type, no data); raises OSError with the kernel's errno."""
+    mount = getattr(_LIBC, "mount", None)
+    if mount is None:
+        raise OSError(errno.ENOSYS, "libc has no mount()")
+    encode = lambda text: None if text is None else os.fsencode(text)  # noqa: E731
+    if mount(encode(source), encode(target), None, ctypes.c_ulong(flags), None) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
+
+
+def protect_directory(path: str) -> str | None:
+    """Make `path` read-only for this process and every process it will start.
+
+    The process enters a new mount namespace (mount_namespaces(7)) whose
+    mounts are first made private, so nothing done here reaches the host;
+    `path` is then bind-mounted onto itself and remounted read-only
+    (mount(2), "Creating a bind mount", MS_REMOUNT|MS_BIND|MS_RDONLY). A write,
+    a new file or a removal under `path` fails with EROFS, whether Python or
+    C code (torch.save's zip writer) attempts it. Call it after
+    `isolate_network` (which may have entered a user namespace: its
+    privileges then suffice) and before any thread starts.
+
+    Parameters:
+        path: An absolute directory (the repository) that must not be the working directory's ancestor.
+
+    Returns:
+        None when protected; otherwise a one-line reason, and the process keeps its mounts.
+    """
+    if not sys.platform.startswith("linux"):
+        return f"mount namespaces exist only on Linux (this is {sys.platform})"
+    if os.path.commonpath([os.getcwd(), path]) == path:
+        return f"the working directory {os.getcwd()} lies inside {path}"
+    try:
+        kept = os.statvfs(path).f_flag
+        flags = sum(mount_flag for st_flag, mount_flag in _KEPT_MOUNT_FLAGS.items() if kept & st_flag)
+        _unshare(CLONE_NEWNS)
+    except OSError as err:
+        return f"unshare(CLONE_NEWNS) failed: {err.strerror or err}"
+    try:
+        _mount(None, "/", _MS_REC | _MS_PRIVATE)
+        _mount(path, path, _MS_BIND | _MS_REC)
+        _mount(None, path, _MS_REMOUNT | _MS_BIND | _MS_RDONLY | flags)
+    except OSError as err:
+        return f"mount of {path} read-only failed: {err.strerror or err}"
+    return None
 
 
 def _write(path: str, text: str) -> None:

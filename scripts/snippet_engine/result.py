@@ -27,7 +27,7 @@ class Problem:
 
     Parameters:
         kind: `exception`, `exit-status`, `timeout`, `output`, `crash`, `warning`, `network`,
-            `unclosed-figure`, `global-state`, `expectation` or `engine`.
+            `repository-write`, `unclosed-figure`, `global-state`, `expectation` or `engine`.
         message: What happened, one line.
         line: Line in the snippet file it points to (0 when unknown).
     """

@@ -51,6 +51,25 @@ class NetworkAccessError(PermissionError):
     """Raised in a snippet that tries to reach the network."""
 
 
+class RepositoryWriteError(PermissionError):
+    """Raised in a snippet that tries to write, create or remove a file inside the repository."""
+
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
+_CHANGE_EVENTS = {
+    # audit event -> positions of the paths it changes (https://docs.python.org/3/library/audit_events.html)
+    "os.mkdir": (0,),
+    "os.remove": (0,),
+    "os.rmdir": (0,),
+    "os.rename": (0, 1),
+    "os.truncate": (0,),
+    "os.symlink": (1,),
+    "os.link": (1,),
+    "os.chmod": (0,),
+    "shutil.rmtree": (0,),
+}
+
+
 def _snippet_line(snippet: str) -> int:
     """The innermost line of the running snippet on the current stack (0 if none).
 
@@ -75,6 +94,7 @@ class _Observer:
         self.warnings: list[dict[str, Any]] = []
         self.network: list[dict[str, Any]] = []
         self.reads: set[str] = set()
+        self.repository_writes: list[dict[str, Any]] = []
         self.figures: list[dict[str, Any]] = []
         self.created: dict[int, int] = {}
         self.pid = os.getpid()
@@ -96,9 +116,15 @@ class _Observer:
 
     # audit events: network and file reads -------------------------------
     def audit(self, event: str, args: tuple) -> None:
-        """Audit hook: block and record network access, record repository reads."""
+        """Audit hook: block and record network access and changes to the repository, record repository reads."""
         if event == "open":
+            path, mode, flags = args
+            if (isinstance(mode, str) and set(mode) & set("wax+")) or (flags or 0) & _WRITE_FLAGS:
+                self._guard_repository(path)
             self._record_open(args)
+        elif event in _CHANGE_EVENTS:
+            for position in _CHANGE_EVENTS[event]:
+                self._guard_repository(args[position])
         elif event in isolation.SpawnRecorder.EVENTS:
             self.spawns.audit(event, args)
         elif event in ("socket.connect", "socket.sendto"):
@@ -119,6 +145,30 @@ class _Observer:
             return  # a forked descendant: the kernel refuses it and the namespace counts it
         self.network.append({"message": f"network access attempted: {what}", "line": _snippet_line(self.snippet)})
         raise NetworkAccessError(f"network access is disabled while snippets run ({what})")
+
+    def _in_repository(self, path: Any) -> str | None:
+        """`path` relative to the repository when it lies inside it (outside the interpreter's own tree)."""
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        if not isinstance(path, (str, os.PathLike)):
+            return None  # a file descriptor
+        full = os.path.abspath(path)
+        if full.startswith(self.repo_root) and not full.startswith(self.excluded_roots):
+            return os.path.relpath(full, self.repo_root)
+        return None
+
+    def _guard_repository(self, path: Any) -> None:
+        """Refuse a change inside the repository: a snippet writes to its temporary working directory."""
+        rel = self._in_repository(path)
+        if rel is None:
+            return
+        if os.getpid() == self.pid:
+            self.repository_writes.append(
+                {"message": f"tried to change {rel} in the repository", "line": _snippet_line(self.snippet)}
+            )
+        raise RepositoryWriteError(
+            f"snippets may not change files in the repository ({rel}); use a temporary directory"
+        )
 
     def _record_open(self, args: tuple) -> None:
         path = args[0]
@@ -269,6 +319,8 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     os.setpgid(0, 0)
     # Before any thread starts (faulthandler's watchdog): the whole process tree loses the network.
     isolation_failure = isolation.isolate_network()
+    # The repository is read-only to the whole process tree (C code included); the audit hook names the line.
+    protection_failure = isolation.protect_directory(request["repo_root"])
     child_pid = os.getpid()
     snippet = request["name"]
     _redirect_output(output_fd)
@@ -331,7 +383,9 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
                 }
             )
         report["network"] = observer.network
+        report["repository_writes"] = observer.repository_writes
         report["network_isolation"] = isolation_failure
+        report["repository_protection"] = protection_failure
         report["figures"] = observer.figures
         report["reads"] = sorted(observer.reads)
         tmp = report_path + ".tmp"

@@ -179,7 +179,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
             reply = json.load(fh)
     reply.setdefault("duration", elapsed)
     reply["timed_out"] = verdict == "timeout"
-    reply["output_exceeded"] = verdict == "output"
+    reply["output_exceeded"] = MAX_OUTPUT if verdict == "output" else 0  # the limit passed, in bytes
     reply["signal"] = os.WTERMSIG(status) if status is not None and os.WIFSIGNALED(status) else 0
     reply["child_status"] = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) else None
     reply["output"], reply["truncated"] = reader.text()
