@@ -1,5 +1,6 @@
 """Both front ends fail loudly, naming file and line, on a broken snippet; neither writes a half site."""
 
+import re
 import subprocess
 import sys
 
@@ -7,6 +8,7 @@ import nbformat
 import pytest
 
 from minirepo import make_repo
+from snippet_engine.project import Project
 
 BROKEN = "import torch\n\nx = torch.ones(3)\nraise RuntimeError('broken on purpose')\n"
 
@@ -21,9 +23,9 @@ def run_checker(root, *args):
     )
 
 
-def run_build(root):
+def run_build(root, *, strict=True):
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])],
         cwd=root,
         capture_output=True,
         text=True,
@@ -88,13 +90,109 @@ def test_broken_snippet_fails_checker_and_strict_build_with_file_and_line(repo):
     assert "运行设备：CPU" in (repo / "site" / "ch" / "index.html").read_text()
 
 
-def test_strict_build_fails_on_missing_snippet_before_writing(repo):
+def test_strict_build_fails_on_missing_snippet_or_unsupported_option_before_writing(repo):
     page = repo / "docs" / "ch.en.md"
-    page.write_text(page.read_text() + "\n```snippet\nch/missing.py\n```\n")
+    page.write_text(page.read_text() + '\n```snippet\nch/missing.py\n```\n\n```snippet session="s"\nch/hello.py\n```\n')
     built = run_build(repo)
     assert built.returncode != 0
-    assert "docs/ch.en.md:10: embeds snippet 'ch/missing.py', which does not exist" in built.stderr
+    assert "docs/ch.en.md:9: embeds snippet 'ch/missing.py', which does not exist" in built.stderr
+    assert "docs/ch.en.md:13: snippet fence option session='s' is not supported" in built.stderr
     assert not (repo / "site").exists()
+
+
+EVERY_OPTION = """
+
+```snippet source="above" title="Above"
+ch/hello.py
+```
+
+```snippet source="below" title="Below"
+ch/hello.py
+```
+
+```snippet source="tabbed-left"
+ch/hello.py
+```
+
+```snippet source="tabbed-right" title="Right"
+ch/hello.py
+```
+
+=== "Tab one"
+
+    ~~~snippet
+    ch/hello.py
+    ~~~
+
+=== "Tab two"
+
+    Text with `#!python len(x)`.
+
+???+ success "Answer"
+
+    ```snippet source="block" title="In details"
+    ch/hello.py
+    ```
+"""
+
+
+def test_every_documented_fence_option_works_in_the_page_the_checker_and_the_notebook(repo):
+    for locale in ("zh", "en"):
+        page = repo / "docs" / f"ch.{locale}.md"
+        page.write_text(page.read_text() + EVERY_OPTION)
+    assert Project(repo).check() == []  # the checker's consistency pass: every fence is an embed
+    built = run_build(repo)
+    assert built.returncode == 0, built.stderr
+    pages = {
+        locale: (repo / "site" / prefix / "ch" / "index.html").read_text()
+        for prefix, locale in (("", "zh"), ("en/", "en"))
+    }
+    for locale, html in pages.items():
+        assert html.count('<pre class="snippet-output"') == 7 and "snippet-result -->" not in html
+        ids = re.findall(r' id="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), "tabs of two embeds share an id"
+        for title in ("Above", "Below", "Right", "In details"):
+            assert f'<span class="filename">{title}</span>' in html
+        # above: source, then result; below: result, then source.
+        between = html[html.index('filename">Above<') : html.index('filename">Below<')]
+        after = html[html.index('filename">Below<') : html.index('class="tabbed-set')]
+        assert between.count('class="snippet-output"') == 2 and 'class="snippet-output"' not in after
+        source, result = ("代码", "运行结果") if locale == "zh" else ("Source", "Result")
+        assert f">{source}</label>" in html and f">{result}</label>" in html  # tab titles in the page's language
+        notebook = nbformat.read(
+            repo / "site" / ("en/" if locale == "en" else "") / "ch" / "notebook" / f"ch.{locale}.ipynb", as_version=4
+        )
+        cells = notebook.cells
+        code = [i for i, cell in enumerate(cells) if cell.cell_type == "code"]
+        assert len(code) == 7 and all(cells[i].outputs[0]["text"] == "hello\n" for i in code)
+        titles = [cells[i - 1].source.splitlines()[-1] for i in code if cells[i - 1].cell_type == "markdown"]
+        assert {"**Above**", "**Below**", "**Right**", "**Tab one**", "> **In details**"} <= set(titles)
+        prose = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+        assert "===" not in prose and "???" not in prose and "#!python" not in prose and "`len(x)`" in prose
+    frames = list((repo / ".cache" / "render").rglob("*.html"))
+    assert frames and all(
+        f.read_text().count("<!-- snippet-result -->") == 1 and ' id="' not in f.read_text() for f in frames
+    )
+    # A second build takes the frames from the render cache: the same pages (but for markdown-exec's id counter).
+    assert run_build(repo).returncode == 0
+    again = (repo / "site" / "ch" / "index.html").read_text()
+    assert re.sub(r"exec-\d+--", "", again) == re.sub(r"exec-\d+--", "", pages["zh"])
+
+
+def test_non_strict_build_warns_with_file_and_line_and_writes_the_other_notebooks(repo):
+    for locale in ("zh", "en"):
+        (repo / "docs" / f"bad.{locale}.md").write_text(
+            '# Bad\n\n```snippet exec="off"\nch/hello.py\n```\n\nA paragraph.\n{: .lead }\n'
+        )
+    built = run_build(repo, strict=False)
+    assert built.returncode == 0, built.stderr
+    assert "docs/bad.zh.md:3: snippet fence option exec='off' is not supported" in built.stderr
+    assert "docs/bad.en.md:8: cannot become a notebook: attribute list '{: .lead }'" in built.stderr
+    assert (repo / "site" / "ch" / "notebook" / "ch.zh.ipynb").is_file()
+    assert (repo / "site" / "en" / "ch" / "notebook" / "ch.en.ipynb").is_file()
+    assert not (repo / "site" / "bad" / "notebook").exists()
+    bad = (repo / "site" / "bad" / "index.html").read_text()
+    assert '<div class="admonition failure"><p>snippet <code>ch/hello.py</code>:' in bad  # not the fence as text
 
 
 def test_rendered_source_cache_follows_source_and_output_changes(repo):

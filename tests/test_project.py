@@ -16,7 +16,7 @@ def test_page_embedding_a_missing_snippet_names_page_and_line(tmp_path):
     root = make_repo(tmp_path)
     page = root / "docs" / "ch.zh.md"
     page.write_text(page.read_text() + "\n```snippet\nch/nope.py\n```\n")
-    assert "docs/ch.zh.md:10: embeds snippet 'ch/nope.py', which does not exist in snippets/" in findings(root)
+    assert "docs/ch.zh.md:9: embeds snippet 'ch/nope.py', which does not exist in snippets/" in findings(root)
 
 
 def test_embed_nested_in_a_collapsed_solution_is_found(tmp_path):
@@ -60,4 +60,58 @@ def test_language_specific_snippet_only_on_its_language(tmp_path):
     (root / "snippets" / "ch" / "font.zh.py").write_text("print(1)\n")
     en = root / "docs" / "ch.en.md"
     en.write_text(en.read_text() + "\n```snippet\nch/font.zh.py\n```\n")
-    assert findings(root) == ["docs/ch.en.md:10: embeds the zh-only snippet 'ch/font.zh.py'"]
+    assert findings(root) == ["docs/ch.en.md:9: embeds the zh-only snippet 'ch/font.zh.py'"]
+
+
+def _add_to_both_pages(root, text):
+    for locale in ("zh", "en"):
+        page = root / "docs" / f"ch.{locale}.md"
+        page.write_text(page.read_text() + text)
+
+
+def test_fence_options_the_site_supports_count_as_embeds(tmp_path):
+    # The example: `source="tabbed-left"` rendered on the site, yet the snippet was "not embedded by any page".
+    root = make_repo(tmp_path)
+    (root / "snippets" / "ch" / "tabs.py").write_text("print(1)\n")
+    (root / "snippets" / "ch" / "titled.py").write_text("print(2)\n")
+    _add_to_both_pages(
+        root,
+        '\n```snippet source="tabbed-left"\nch/tabs.py\n```\n\n~~~snippet title="A title"\nch/titled.py\n~~~\n',
+    )
+    assert findings(root) == []
+    project = Project(root)
+    embeds = project.embeds(project.pages()[0])
+    assert [(e.snippet, dict(e.options)) for e in embeds] == [
+        ("ch/hello.py", {}),
+        ("ch/tabs.py", {"source": "tabbed-left"}),
+        ("ch/titled.py", {"title": "A title"}),
+    ]
+
+
+def test_unsupported_fence_option_names_page_and_line(tmp_path):
+    root = make_repo(tmp_path)
+    _add_to_both_pages(root, '\n```snippet exec="off" source="nonsense"\nch/hello.py\n```\n')
+    found = findings(root)
+    for locale in ("zh", "en"):
+        assert f"docs/ch.{locale}.md:9: snippet fence option exec='off' is not supported" in "\n".join(found)
+        assert f"docs/ch.{locale}.md:9: snippet fence option source='nonsense' is not one of" in "\n".join(found)
+
+
+def test_snippet_fence_the_site_does_not_show_names_page_and_line(tmp_path):
+    root = make_repo(tmp_path)
+    _add_to_both_pages(root, "\n<!--\n```snippet\nch/hello.py\n```\n-->\n")
+    assert sorted(findings(root)) == [
+        f"docs/ch.{locale}.md:10: snippet fence 'ch/hello.py' is inside an HTML comment or an indented code block: "
+        "the site runs it but shows nothing (delete it, or indent it under its admonition or tab)"
+        for locale in ("en", "zh")
+    ]
+
+
+def test_page_the_notebook_cannot_express_names_page_and_line(tmp_path):
+    root = make_repo(tmp_path)
+    _add_to_both_pages(root, "\nA paragraph.\n{: .lead }\n")
+    assert sorted(findings(root)) == [
+        f"docs/ch.{locale}.md:10: cannot become a notebook: attribute list '{{: .lead }}' "
+        "(attr_list) has no notebook equivalent; remove it"
+        for locale in ("en", "zh")
+    ]

@@ -16,7 +16,10 @@ Where things live:
 - `source`     `# snippet:` directives and the `# zh:` / `# en:` comment filter.
 - `expected`   comparison with the recorded `.out` files.
 - `render`     result -> HTML.
+- `embeds`     which blocks of a page embed a snippet (the site's own Markdown, the fence's real validator).
+- `fence`      the `snippet` fence on the site: markdown-exec's formatter, the render cache of its frame.
 - `project`    pages, embeds, snippets and their consistency checks.
+- `notebook_build`  page -> chapter notebook, cut at the embeds; `notebook_run` executes them.
 """
 
 from snippet_engine.engine import Engine

@@ -1,4 +1,4 @@
-"""The `snippet` fence: markdown-exec's formatter and validator, and the render cache of its source frame.
+"""The `snippet` fence on the site: markdown-exec's formatter, and the render cache of its source frame.
 
 A page embeds a snippet with
 
@@ -8,7 +8,10 @@ A page embeds a snippet with
 
 The fence goes through markdown-exec's own machinery (`formatter`,
 `base_format`): `transform_source` shows the source with the page language's
-comments, `run` hands the file to the engine and renders its result.
+comments, `run` hands the file to the engine and renders its result. The
+fence's SuperFences entry and validator come from `embeds`, which the
+checker and the notebook builder read pages with, so all three agree on what
+a fence is and which options it may have.
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ import markdown_exec
 from markdown_exec import base_format
 
 from snippet_engine.cache import write_atomic
+from snippet_engine.embeds import FENCE_NAME, PAGE_OPTIONS, PROBLEMS, snippet_fence
 from snippet_engine.engine import Engine, shared_engine
-from snippet_engine.project import FENCE_NAME
 from snippet_engine.render import render_result
 from snippet_engine.source import display_source
 
@@ -45,24 +48,8 @@ def engine() -> Engine:
     return shared_engine(REPO_ROOT, device=os.environ.get("SNIPPET_DEVICE", "auto"))
 
 
-def validate_snippet_fence(
-    language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any], md: Any
-) -> bool:
-    """markdown-exec's validator, with execution always on and the source shown above the result.
-
-    Parameters:
-        language: The fence language (`snippet`).
-        inputs: Fence options written in the page.
-        options: Filled for the formatter.
-        attrs: Filled with HTML attributes.
-        md: The Markdown instance.
-
-    Returns:
-        True (every `snippet` fence is executed).
-    """
-    inputs.setdefault("exec", "on")
-    inputs.setdefault("source", "block")
-    return markdown_exec.validator(language, inputs, options, attrs, md)
+_TAB_TITLES = {"zh": ("代码", "运行结果"), "en": ("Source", "Result")}
+"""Titles of the tabs of `source="tabbed-left"` and `source="tabbed-right"`, in the page's language."""
 
 
 def format_snippet(code: str, md: Any, **options: Any) -> str:
@@ -71,19 +58,29 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
     Parameters:
         code: The fence body: a path relative to `snippets/`.
         md: The Markdown instance.
-        **options: Validated fence options (markdown-exec's).
+        **options: Validated fence options (markdown-exec's, and `embeds.validate_snippet_fence`'s).
 
     Returns:
         HTML.
     """
     locale = page_locale.get()
     name = code.strip()
+    options.pop(PAGE_OPTIONS, None)
+    problems = options.pop(PROBLEMS, ())
+    if problems:
+        # `Project.check` names page and line (a strict build stops before rendering); here, say it in the page too.
+        for problem in problems:
+            log.warning(f"snippet {name!r}: {problem}")
+        items = "".join(f"<li>{escape(problem)}</li>" for problem in problems)
+        return f'<div class="admonition failure"><p>snippet <code>{escape(name)}</code>:</p><ul>{items}</ul></div>'
     path = REPO_ROOT / "snippets" / name
     if not path.is_file() or path.suffix != ".py":
         log.warning(f"snippet {name!r} does not exist (looked for {path.relative_to(REPO_ROOT)})")
         return f'<div class="admonition failure"><p>missing snippet <code>{escape(name)}</code></p></div>'
     text = path.read_text(encoding="utf-8")
     options["html"] = True  # the engine's renderer returns HTML
+    if str(options.get("source")).startswith("tabbed"):  # name the tabs in the page's language
+        options["tabs"] = _TAB_TITLES.get(locale, _TAB_TITLES["en"])
     result = engine().run(path)
     for line in result.error_lines():
         log.warning(line)
@@ -110,7 +107,8 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
         # SuperFences swallows formatter exceptions and shows the fence as text: say it loudly instead.
         log.exception(f"rendering snippet {name!r} failed")
         raise
-    if frame.count(_RESULT_MARK) == 1 and options.get("source") == "block":
+    # A frame with ids (tabs: `exec-3--__tabbed_1_1`) is not reused: the ids must stay unique in the page.
+    if frame.count(_RESULT_MARK) == 1 and ' id="' not in frame:
         write_atomic(cached, lambda fh: fh.write(frame))
     return frame.replace(_RESULT_MARK, result_html)
 
@@ -131,9 +129,11 @@ def _render_fingerprint() -> str:
 
 
 def _source_key(name: str, shown: str, options: dict[str, Any]) -> str:
-    """Cache key of a snippet's rendered source frame (the highlighting is most of a warm build's time)."""
-    simple = {k: v for k, v in options.items() if isinstance(v, (str, int, float, bool, type(None)))}
-    material = json.dumps([_render_fingerprint(), name, shown, simple], sort_keys=True, ensure_ascii=False)
+    """Cache key of a snippet's rendered source frame (the highlighting is most of a warm build's time).
+
+    Every option counts, `title` (in `extra`) and the tab titles included.
+    """
+    material = json.dumps([_render_fingerprint(), name, shown, options], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(material.encode()).hexdigest()
 
 
@@ -147,11 +147,4 @@ def register_fence(config: Any) -> None:
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     fences = superfences.setdefault("custom_fences", [])
     if not any(fence.get("name") == FENCE_NAME for fence in fences):
-        fences.append(
-            {
-                "name": FENCE_NAME,
-                "class": FENCE_NAME,
-                "validator": validate_snippet_fence,
-                "format": markdown_exec.formatter,
-            }
-        )
+        fences.append(snippet_fence(markdown_exec.formatter))

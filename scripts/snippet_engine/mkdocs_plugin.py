@@ -4,7 +4,7 @@
 - `on_pre_build`: check pages and run every snippet in parallel before anything
   is written (`project`, `engine`); in `--strict` builds a failure aborts here,
   leaving the previous site untouched; then write the chapter notebooks from the
-  same results (`notebook_build`);
+  same results (`notebook_build`), for every page that is itself consistent;
 - `on_files`: add this language's notebooks as pages (`notebook_views`);
 - `on_page_markdown`: tell the fence the page's language, link a chapter to its notebook;
 - `on_page_content`, `on_post_page`: fix mkdocs-jupyter's notebook views (`notebook_views`);
@@ -21,7 +21,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from snippet_engine import notebook_views
 from snippet_engine.fence import REPO_ROOT, engine, page_locale, register_fence
-from snippet_engine.notebook_build import ChapterNotebook, write_notebooks
+from snippet_engine.notebook_build import ChapterNotebook, chapter_pages, write_notebooks
 from snippet_engine.project import Project
 from snippet_engine.search_index import split_search_index
 
@@ -52,25 +52,33 @@ def on_pre_build(config: Any) -> None:
     if getattr(i18n, "building", False):
         return  # mkdocs-static-i18n's pass for the other language: this build already checked everything
     project = Project(REPO_ROOT)
-    findings = [str(finding) for finding in project.check()]
+    found = project.check()
+    findings = [str(finding) for finding in found]
     snippets = project.snippets()
     results = engine().run_many(snippets)
     failures = [line for result in results for line in result.error_lines()]
     problems = findings + failures
-    if not findings:
-        names = [path.relative_to(project.snippets_dir).as_posix() for path in snippets]
-        by_name = dict(zip(names, results, strict=True))
-        written = write_notebooks(project, by_name, NOTEBOOK_OUT)
-        _notebooks.clear()
-        _notebooks.update({item.page.path.relative_to(project.docs_dir).as_posix(): item for item in written})
-    if not problems:
-        return
-    summary = f"{len(findings)} page/snippet inconsistencies, {len(failures)} snippet errors:\n  " + "\n  ".join(
-        problems
-    )
-    if config.strict:
-        raise PluginError(summary)
-    log.warning(summary)
+    if problems:
+        summary = f"{len(findings)} page/snippet inconsistencies, {len(failures)} snippet errors:\n  " + "\n  ".join(
+            problems
+        )
+        if config.strict:
+            raise PluginError(summary)
+        log.warning(summary)
+    names = [path.relative_to(project.snippets_dir).as_posix() for path in snippets]
+    by_name = dict(zip(names, results, strict=True))
+    # A finding keeps the notebook of the page it names, or of a page embedding the snippet it names, unwritten:
+    # a non-strict build still writes every other chapter's notebook.
+    broken = {finding.path for finding in found}
+    pages = [
+        page
+        for page in chapter_pages(project)
+        if project.rel(page.path) not in broken
+        and not any(f"snippets/{embed.snippet}" in broken for embed in project.embeds(page))
+    ]
+    written = write_notebooks(project, by_name, NOTEBOOK_OUT, pages)
+    _notebooks.clear()
+    _notebooks.update({item.page.path.relative_to(project.docs_dir).as_posix(): item for item in written})
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files

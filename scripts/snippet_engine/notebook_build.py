@@ -4,11 +4,18 @@ A notebook is made from the same page and the same snippet results the site
 shows, never from a run of its own:
 
 - prose becomes Markdown cells; admonitions (`!!! warning "…"`, `??? success
-  "…"`) become block quotes with a bold title, since Jupyter has no
-  admonitions; links to other chapters point at their pages on the site;
-- each `snippet` fence becomes a code cell holding the source as the page's
-  language shows it, with the engine's output and charts as the cell's
-  outputs;
+  "…"`, `???+ …`) become block quotes with a bold title, since Jupyter has no
+  admonitions; content tabs (`=== "Title"`) become a bold title followed by
+  the tab's content; links to other chapters point at their pages on the
+  site; inline code loses its `#!python` highlighting prefix, a code block
+  keeps only its language (its title becomes a bold line above it);
+- each `snippet` fence, as `embeds` finds it (the site's own reading of the
+  page), becomes a code cell holding the source as the page's language shows
+  it, with the engine's output and charts as the cell's outputs; a fence's
+  `title` becomes a bold line above the cell;
+- a construct Jupyter cannot show (an attribute list, `markdown` in an HTML
+  tag, a malformed admonition or tab line, `[TOC]`) is an error naming the
+  page's line (`NotebookError`), never raw markup in a cell;
 - chapters whose snippets read files from the repository (their data files,
   the bundled CJK font) start with a setup cell that finds the repository
   and sets `__file__`, so `Path(__file__).parent / "words.txt"` works as it
@@ -21,22 +28,43 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
+from markdown.extensions.admonition import AdmonitionProcessor
+from markdown.extensions.attr_list import get_attrs
+from pymdownx.details import DetailsProcessor
+from pymdownx.superfences import RE_NESTED_FENCE_START
+from pymdownx.tabbed import TabbedProcessor
 
 from snippet_engine.cache import write_if_changed
-from snippet_engine.project import FENCE_NAME, Page, Project
+from snippet_engine.embeds import Embed
 from snippet_engine.result import SnippetResult
 from snippet_engine.source import display_source, parse_directives
+
+if TYPE_CHECKING:  # `project` checks that pages convert (`split_page`): it imports this module
+    from snippet_engine.project import Page, Project
 
 NOTEBOOK_DIR = "notebook"
 """A chapter's notebook view lives at `<chapter url>/notebook/`; the .ipynb beside it."""
 
-_CONTAINER = re.compile(r'^(?P<marker>!!!|\?\?\?\+?) *(?P<kind>[\w-]+)(?: +"(?P<title>[^"]*)")? *$')
-_FENCE = re.compile(r"^(?P<ticks>`{3,}|~{3,}) *(?P<info>[\w.+-]*)")
+# The extensions' own patterns for the block lines the notebook rewrites.
+_ADMONITION = AdmonitionProcessor.RE  # !!! kind "title"
+_DETAILS = DetailsProcessor.START  # ??? kind "title", ???+ kind "title"
+_TAB = TabbedProcessor.START  # === "title"
+_QUOTE_PREFIX = re.compile(r"[> \t]*")
+_CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)")
+_HIGHLIGHT_PREFIX = re.compile(r"^(?P<space> ?)(?:#!|:::)[\w+#.-]+[ \t]+")  # inlinehilite's `#!python x`
+_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\\\(.*?\\\)")
+_ATTR_LIST = re.compile(r"\{:[^}\n]*\}|\{[ \t]*(?:[.#][\w-]|[\w-]+=)[^}\n]*\}")
+_MARKDOWN_ATTR = re.compile(r"<[A-Za-z][\w-]*(?:\s[^>]*)?\smarkdown(?=[\s=/>])[^>]*>")
 _MD_LINK = re.compile(r"\]\((?P<target>(?!https?:|mailto:|#)[^)\s]+?\.md)(?P<anchor>#[^)\s]*)?\)")
+_MD_REFERENCE = re.compile(
+    r"^(?P<head> {0,3}\[[^\]]+\]:[ \t]*)(?P<target>(?!https?:|mailto:|#)\S+?\.md)(?P<anchor>#\S*)?"
+)
 _ICONS = {"warning": "⚠️", "success": "✅", "tip": "💡", "note": "📝", "info": "ℹ️", "danger": "⛔"}
 
 _TEXT = {
@@ -125,33 +153,104 @@ def _relative_url(target: str, start: str) -> str:
 def _rewrite_links(line: str, page: Page) -> str:
     """Point links to other pages' `.md` files at those pages on the site, relative to the notebook view."""
 
-    def replace(match: re.Match[str]) -> str:
+    def url(match: re.Match[str]) -> str:
         target_doc = posixpath.normpath(posixpath.join(posixpath.dirname(page.base), match["target"]))
         target_base = target_doc.removesuffix(".md")
-        url = _relative_url(page_url(target_base, page.locale), notebook_url(page))
-        return f"]({url}{match['anchor'] or ''})"
+        return _relative_url(page_url(target_base, page.locale), notebook_url(page)) + (match["anchor"] or "")
 
-    return _MD_LINK.sub(replace, line)
+    line = _MD_REFERENCE.sub(lambda match: match["head"] + url(match), line)  # [name]: other.md
+    return _MD_LINK.sub(lambda match: f"]({url(match)})", line)
 
 
-def split_page(text: str) -> list[tuple[str, str]]:
+class NotebookError(Exception):
+    """A page holds constructs its notebook cannot express.
+
+    Parameters:
+        problems: `(line, message)` for each, lines 1-based.
+        path: The page, as the messages name it.
+    """
+
+    def __init__(self, problems: list[tuple[int, str]], path: str = "<page>") -> None:
+        self.problems = problems
+        self.path = path
+        super().__init__("\n".join(f"{path}:{line}: {message}" for line, message in problems))
+
+
+@dataclass(frozen=True)
+class _Container:
+    indent: int  # indentation of the container's body
+    quote: bool  # admonitions and details become block quotes; tabs do not
+
+
+def _fence_header(content: str) -> tuple[str, str, str | None] | None:
+    """An ordinary fence opening: its fence, its language (possibly empty) and its `title`; None if not one."""
+    match = RE_NESTED_FENCE_START.match(content)
+    if match is None:
+        return None
+    lang, title = match["lang"] or "", None
+    if match["attrs"] is not None:
+        attrs = get_attrs(match["attrs"])
+        lang = lang or next((value for key, value in attrs if key == "."), "")
+        title = next((value for key, value in attrs if key == "title"), None)
+    elif match["options"] is not None:
+        title = next((m[2] for m in re.finditer(r"\btitle=(\"|')(.*?)\1", match["options"])), None)
+    return match["fence"], lang.lstrip("."), title
+
+
+def _prose_problems(line: str) -> list[str]:
+    """What in a line of prose has no notebook equivalent."""
+    if line.strip() == "[TOC]":
+        return ["the table of contents marker [TOC] has no notebook equivalent; remove it"]
+    plain = _MATH.sub("", _CODE_SPAN.sub("", line))
+    problems = [
+        f"attribute list {match[0]!r} (attr_list) has no notebook equivalent; remove it"
+        for match in _ATTR_LIST.finditer(plain)
+    ]
+    problems += [
+        f"the markdown attribute of {match[0]!r} (md_in_html) has no notebook equivalent; write plain Markdown"
+        for match in _MARKDOWN_ATTR.finditer(plain)
+    ]
+    return problems
+
+
+def _plain_code_spans(line: str) -> str:
+    """Inline code without inlinehilite's language prefix: `#!python x` becomes `x`."""
+
+    def replace(match: re.Match[str]) -> str:
+        return match["ticks"] + _HIGHLIGHT_PREFIX.sub(r"\g<space>", match["code"], count=1) + match["ticks"]
+
+    return _CODE_SPAN.sub(replace, line)
+
+
+def split_page(text: str, embeds: Sequence[Embed], path: str = "<page>") -> list[tuple[str, str]]:
     """A page's Markdown as cells: `("markdown", text)` and `("snippet", path)`, in order.
 
-    Admonitions become block quotes with a bold title; their bodies are
-    de-indented. A snippet fence inside an admonition closes the quote; any
-    text after it continues in a new quote.
+    The page is cut at exactly the lines of its embeds (`embeds.find_embeds`):
+    this function never decides what a snippet fence is. Admonitions and
+    details become block quotes with a bold title, content tabs a bold title
+    followed by the tab's content; their bodies are de-indented. An embed
+    inside an admonition closes the quote; any text after it continues in a
+    new quote. An embed's `title` becomes a bold line just above its cell.
 
     Parameters:
         text: The page's Markdown.
+        embeds: The page's embeds, as `Project.embeds` gives them.
+        path: The page, for error messages.
 
     Returns:
         The cells.
+
+    Raises:
+        NotebookError: When the page holds constructs a notebook cannot express (every one, with its line).
     """
     cells: list[tuple[str, str]] = []
     buffer: list[str] = []
-    stack: list[int] = []  # body indentation of each open admonition
+    problems: list[tuple[int, str]] = []
+    stack: list[_Container] = []
     lines = text.splitlines()
-    fence: str | None = None  # closing ticks of an open ordinary code fence
+    starts = {embed.line - 1: embed for embed in embeds}
+    fence: str | None = None  # the fence of an open ordinary code block
+    in_math = False  # inside a `$$` display block
     index = 0
 
     def flush() -> None:
@@ -164,52 +263,102 @@ def split_page(text: str) -> list[tuple[str, str]]:
         buffer.clear()
 
     def emit(content: str) -> None:
-        prefix = "> " * len(stack)
+        prefix = "> " * sum(container.quote for container in stack)
         buffer.append((prefix + content).rstrip() if content else prefix.rstrip())
+
+    def blank() -> None:  # one blank line between blocks, however many the page and the titles add
+        if buffer and buffer[-1].strip(" >"):
+            emit("")
 
     while index < len(lines):
         line = lines[index]
+        embed = starts.get(index)
         index += 1
+        number = index  # 1-based, for messages
         indent = len(line) - len(line.lstrip(" "))
         stripped = line.strip()
         if fence is None and stripped:
-            while stack and indent < stack[-1]:
+            while stack and indent < stack[-1].indent:
                 stack.pop()
-        body = line[stack[-1] :] if stack and line.startswith(" " * stack[-1]) else line.lstrip(" ") if stack else line
+                if buffer and not buffer[-1].strip(" >"):  # the blank line before this one ended the container
+                    buffer[-1] = ("> " * sum(container.quote for container in stack)).rstrip()
+        if stack:
+            body = line[stack[-1].indent :] if line.startswith(" " * stack[-1].indent) else line.lstrip(" ")
+        else:
+            body = line
+        quote = _QUOTE_PREFIX.match(body).group(0)
+        content = body[len(quote) :]
+        if embed is not None:  # the site reads a snippet fence here: that decides, whatever this loop thought
+            fence = None
+            if embed.title:
+                emit(_bold(embed.title))
+            flush()
+            cells.append(("snippet", embed.snippet))
+            index = embed.end_line  # past the closing fence
+            continue
         if fence is not None:
             emit(body)
-            if stripped.startswith(fence) and stripped.strip("`~") == "":
+            if content.startswith(fence) and content.rstrip() == fence[0] * len(content.rstrip()):
                 fence = None
             continue
         if not stripped:
-            emit("")
+            blank()
             continue
-        fence_match = _FENCE.match(stripped)
-        if fence_match and fence_match["info"] == FENCE_NAME:
-            name_lines = []
-            while index < len(lines) and not lines[index].strip().startswith(fence_match["ticks"]):
-                if lines[index].strip():
-                    name_lines.append(lines[index].strip())
-                index += 1
-            index += 1  # the closing fence
-            flush()
-            cells.append(("snippet", " ".join(name_lines)))
+        header = _fence_header(content)
+        if header is not None:
+            fence, lang, title = header
+            if title:
+                emit(quote + _bold(title))
+                emit(quote.rstrip())
+            emit(f"{quote}{fence}{lang}")  # the language only: highlight options mean nothing to Jupyter
             continue
-        if fence_match:
-            fence = fence_match["ticks"]
-            emit(body)
+        if stripped == "$$":
+            in_math = not in_math
+        admonition = _ADMONITION.fullmatch(stripped) or _DETAILS.fullmatch(stripped)
+        tab = _TAB.fullmatch(stripped)
+        if admonition is not None:
+            kind, title = _admonition_kind_and_title(admonition)
+            icon = _ICONS.get(kind, "")
+            stack.append(_Container(indent + 4, quote=True))
+            if title:
+                emit(_bold(f"{icon} {title}" if icon else title))
+                blank()
             continue
-        container = _CONTAINER.match(stripped)
-        if container:
-            title = container["title"] if container["title"] is not None else container["kind"].capitalize()
-            icon = _ICONS.get(container["kind"], "")
-            stack.append(indent + 4)
-            emit(f"**{icon} {title}**" if icon else f"**{title}**")
-            emit("")
+        if tab is not None:
+            stack.append(_Container(indent + 4, quote=False))
+            emit(_bold(tab[2]))
+            blank()
             continue
-        emit(body)
+        if stripped.startswith(("!!!", "???")) or (stripped.startswith("===") and stripped.strip("=")):
+            problems.append(
+                (number, f"{stripped!r} is not an admonition, details or tab line the notebook can convert")
+            )
+        elif not in_math:
+            problems.extend((number, problem) for problem in _prose_problems(stripped))
+        emit(_plain_code_spans(body))
     flush()
+    if problems:
+        raise NotebookError(problems, path)
     return cells
+
+
+def _bold(title: str) -> str:
+    """A title as a bold Markdown line (its own asterisks escaped)."""
+    return "**" + title.replace("*", "\\*") + "**"
+
+
+def _admonition_kind_and_title(match: re.Match[str]) -> tuple[str, str | None]:
+    """Kind and title of an admonition (`!!!`) or details (`???`) line, as the extensions show them."""
+    if match.re is _ADMONITION:
+        classes, title = match[1], match[2]
+    elif match[4] is not None:  # details without a title
+        classes, title = match[4], None
+    else:
+        classes, title = match[2] or "", match[3]
+    kind = classes.lower().split()[0] if classes.strip() else ""
+    if title is None:
+        title = kind.capitalize()
+    return kind, title or None
 
 
 def _code_outputs(result: SnippetResult) -> list:
@@ -242,17 +391,13 @@ def build_notebook(
 
     Raises:
         KeyError: When a snippet the page embeds has no result.
-        ValueError: When the page's fences, read here line by line, differ from the embeds
-            the site's Markdown finds (`Project.embeds`).
+        NotebookError: When the page holds constructs a notebook cannot express (`split_page`).
     """
     text = _TEXT[page.locale]
     chapter = posixpath.basename(page.base).split("-", 1)[0]
     cells = []
-    parts = split_page(page.path.read_text(encoding="utf-8"))
+    parts = split_page(page.path.read_text(encoding="utf-8"), project.embeds(page), project.rel(page.path))
     snippets = [name for kind, name in parts if kind == "snippet"]
-    expected = [embed.snippet for embed in project.embeds(page)]
-    if snippets != expected:
-        raise ValueError(f"{project.rel(page.path)}: notebook cells do not match the page's snippet fences {expected}")
     sources = {name: (project.snippets_dir / name).read_text(encoding="utf-8") for name in snippets}
     # The data files the chapter's code opens (the engine's own modules, read for tracebacks, are not data).
     reads = sorted({rel for name in snippets for rel in results[name].reads if not rel.startswith("scripts/")})

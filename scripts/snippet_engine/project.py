@@ -1,8 +1,8 @@
 """The course as files: pages, the snippets they embed, and their consistency.
 
-Embeds are found by converting each page with the site's own Markdown
-extensions (from `mkdocs.yml`) and a recording `snippet` fence, so the
-checker sees exactly the fences the build sees: no second fence parser.
+Embeds come from `embeds` (the site's own Markdown with the `snippet`
+fence's real validator), so the checker sees exactly the fences the build
+and the notebook builder see: no second fence parser.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import markdown
-from mkdocs.utils.yaml import yaml_load
-
+from snippet_engine.embeds import FENCE_NAME, Embed, PageEmbeds, find_embeds, markdown_settings
+from snippet_engine.notebook_build import NotebookError, split_page
 from snippet_engine.source import LANGUAGES, DirectiveError, parse_directives, unpaired_comments
 
-FENCE_NAME = "snippet"
+__all__ = ["FENCE_NAME", "Embed", "Finding", "Page", "Project", "snippet_locale"]
+
 _PAGE_NAME = re.compile(r"^(?P<base>.+)\.(?P<locale>zh|en)\.md$")
 _SNIPPET_LOCALE = re.compile(r"\.(?P<locale>zh|en)\.py$")
 
@@ -56,19 +56,6 @@ class Page:
     locale: str
 
 
-@dataclass(frozen=True)
-class Embed:
-    """A snippet fence in a page.
-
-    Parameters:
-        snippet: The path written in the fence, relative to `snippets/`.
-        line: Line of that path in the page.
-    """
-
-    snippet: str
-    line: int
-
-
 def snippet_locale(snippet: str) -> str | None:
     """`zh` for `name.zh.py`, `en` for `name.en.py`, None for a snippet of both languages."""
     match = _SNIPPET_LOCALE.search(snippet)
@@ -86,7 +73,7 @@ class Project:
         self.root = root.resolve()
         self.docs_dir = self.root / "docs"
         self.snippets_dir = self.root / "snippets"
-        self._embeds: dict[Path, list[Embed]] = {}
+        self._embeds: dict[Path, PageEmbeds] = {}
 
     def rel(self, path: Path) -> str:
         """Repository-relative posix path."""
@@ -106,64 +93,55 @@ class Project:
         return pages
 
     @cached_property
-    def _markdown_settings(self) -> tuple[list[Any], dict[str, Any]]:
-        with (self.root / "mkdocs.yml").open(encoding="utf-8") as fh:
-            config = yaml_load(fh)
-        extensions: list[Any] = ["toc", "tables", "fenced_code"]
-        configs: dict[str, Any] = {}
-        for item in config.get("markdown_extensions", []):
-            if isinstance(item, dict):
-                ((name, options),) = item.items()
-                extensions.append(name)
-                configs[name] = dict(options or {})
-            else:
-                extensions.append(item)
-        return extensions, configs
+    def _markdown_settings(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        return markdown_settings(self.root / "mkdocs.yml")
 
-    def embeds(self, page: Page) -> list[Embed]:
-        """The snippet fences of a page, in order.
+    def page_embeds(self, page: Page) -> PageEmbeds:
+        """What discovery finds in a page: its embeds and the problems of its snippet fences.
 
         Parameters:
             page: The page to read.
 
         Returns:
-            One `Embed` per `snippet` fence (computed once per `Project`).
+            The page's `PageEmbeds` (computed once per `Project`).
         """
         if page.path not in self._embeds:
-            self._embeds[page.path] = self._find_embeds(page)
+            text = page.path.read_text(encoding="utf-8")
+            self._embeds[page.path] = find_embeds(text, *self._markdown_settings)
         return self._embeds[page.path]
 
-    def _find_embeds(self, page: Page) -> list[Embed]:
-        found: list[str] = []
+    def embeds(self, page: Page) -> list[Embed]:
+        """The snippet fences a page shows, in order.
 
-        def record(source: str, *args: Any, **kwargs: Any) -> str:
-            found.append(source.strip())
-            return ""
+        Parameters:
+            page: The page to read.
 
-        extensions, configs = self._markdown_settings
-        configs = {**configs, "pymdownx.superfences": {**configs.get("pymdownx.superfences", {})}}
-        configs["pymdownx.superfences"]["custom_fences"] = [{"name": FENCE_NAME, "class": FENCE_NAME, "format": record}]
-        text = page.path.read_text(encoding="utf-8")
-        markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
-        lines = text.splitlines()
-        embeds, cursor = [], 0
-        for snippet in found:
-            line = next((i for i in range(cursor, len(lines)) if lines[i].strip() == snippet), None)
-            if line is None:
-                line = next((i for i, text_line in enumerate(lines) if text_line.strip() == snippet), -1)
-            else:
-                cursor = line + 1
-            embeds.append(Embed(snippet, line + 1))
-        return embeds
+        Returns:
+            One `Embed` per `snippet` fence the site shows (computed once per `Project`).
+        """
+        return self.page_embeds(page).embeds
+
+    def _notebook_findings(self, page: Page) -> list[Finding]:
+        """What in a page its notebook cannot express."""
+        try:
+            split_page(page.path.read_text(encoding="utf-8"), self.embeds(page))
+        except NotebookError as exc:
+            return [
+                Finding(self.rel(page.path), line, f"cannot become a notebook: {message}")
+                for line, message in exc.problems
+            ]
+        return []
 
     def check(self) -> list[Finding]:
         """Every consistency problem between pages and snippets.
 
-        Checks: each page has its other-language twin; each embed names an
-        existing snippet; a language-specific snippet is embedded only by
-        pages of its language; twins embed the same snippets in the same
-        order; each snippet is embedded by some page; tagged comments pair
-        up; directives parse.
+        Checks: each page has its other-language twin; each snippet fence is
+        one the site reads and shows, with supported options; each embed
+        names an existing snippet; a language-specific snippet is embedded
+        only by pages of its language; twins embed the same snippets in the
+        same order; a page that embeds snippets converts to a notebook; each
+        snippet is embedded by some page; tagged comments pair up;
+        directives parse.
 
         Returns:
             The findings, empty when consistent.
@@ -183,6 +161,10 @@ class Project:
                         Finding(self.rel(present.path), 0, f"has no {locale} twin (docs/{base}.{locale}.md)")
                     )
             for page in versions.values():
+                for line, message in self.page_embeds(page).problems:
+                    findings.append(Finding(self.rel(page.path), line, message))
+                if page_embeds[page]:
+                    findings.extend(self._notebook_findings(page))
                 for embed in page_embeds[page]:
                     used.add(embed.snippet)
                     target = self.snippets_dir / embed.snippet
