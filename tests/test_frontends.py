@@ -133,6 +133,10 @@ ch/hello.py
     ```snippet source="block" title="In details"
     ch/hello.py
     ```
+
+```python exec="on"
+print("RAN" + "-OUTSIDE-THE-ENGINE")
+```
 """
 
 
@@ -149,6 +153,7 @@ def test_every_documented_fence_option_works_in_the_page_the_checker_and_the_not
     }
     for locale, html in pages.items():
         assert html.count('<pre class="snippet-output"') == 7 and "snippet-result -->" not in html
+        assert "RAN-OUTSIDE-THE-ENGINE" not in html  # markdown-exec runs no fence but ours
         ids = re.findall(r' id="([^"]+)"', html)
         assert len(ids) == len(set(ids)), "tabs of two embeds share an id"
         for title in ("Above", "Below", "Right", "In details"):
