@@ -270,17 +270,15 @@ def _notebook(path, *sources, tags=None):
 
 
 def test_execute_notebook_runs_top_to_bottom_and_names_the_failing_cell(tmp_path):
-    ok = execute_notebook(_notebook(tmp_path / "ok.ipynb", "x = 2", "assert x == 2"), cwd=tmp_path, timeout=60)
+    ok = execute_notebook(_notebook(tmp_path / "ok.ipynb", "x = 2", "assert x == 2"), timeout=60)
     assert ok.ok, ok.error
-    bad = execute_notebook(
-        _notebook(tmp_path / "bad.ipynb", "x = 2", "raise ValueError('boom')"), cwd=tmp_path, timeout=60
-    )
+    bad = execute_notebook(_notebook(tmp_path / "bad.ipynb", "x = 2", "raise ValueError('boom')"), timeout=60)
     assert not bad.ok
     assert bad.error.startswith("cell 1 (snippet ch/s1.py):") and "ValueError: boom" in bad.error
     assert "\x1b[" not in bad.error
     expected = _notebook(tmp_path / "expected.ipynb", "raise ValueError('shown')", tags=["raises-exception"])
-    assert execute_notebook(expected, cwd=tmp_path, timeout=60).ok
-    slow = execute_notebook(_notebook(tmp_path / "slow.ipynb", "import time; time.sleep(30)"), cwd=tmp_path, timeout=2)
+    assert execute_notebook(expected, timeout=60).ok
+    slow = execute_notebook(_notebook(tmp_path / "slow.ipynb", "import time; time.sleep(30)"), timeout=2)
     assert not slow.ok and "timeout" in slow.error.lower()
 
 

@@ -3,8 +3,10 @@
 Runs every selected snippet through the engine in parallel, compares each
 output with its `.out` record, checks the pages and snippets for consistency,
 then executes the notebook of every chapter whose snippets were all selected
-(both languages, nbclient, fresh kernel each), and ends with a table and a
-last line `N passed, N failed`.
+(both languages, nbclient, a fresh kernel each in a temporary directory),
+holding each cell to its snippet's record and naming any global state a cell
+leaves changed (`notebook_run`), and ends with a table and a last line
+`N passed, N failed`.
 """
 
 from __future__ import annotations
@@ -180,7 +182,15 @@ def write_json(path: Path, outcomes: list[Outcome], findings: list[Finding], not
         ],
         "consistency": [{"path": f.path, "line": f.line, "message": f.message} for f in findings],
         "notebooks": [
-            {"path": n.path, "ok": n.ok, "seconds": n.duration, "cached": n.cached, "error": n.error} for n in notebooks
+            {
+                "path": n.path,
+                "ok": n.ok,
+                "seconds": n.duration,
+                "cached": n.cached,
+                "error": n.error,
+                "problems": n.problems,
+            }
+            for n in notebooks
         ],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -220,13 +230,18 @@ def write_junit(
 def check_notebooks(
     project: Project, snippets: list[Path], results: list[SnippetResult], engine: Engine, args: argparse.Namespace
 ) -> list[NotebookRun]:
-    """Write and execute the notebooks of the chapters whose snippets all ran and passed.
+    """Write, execute and check the notebooks of the chapters whose snippets all ran and passed.
+
+    Each notebook runs in a temporary directory; every cell's output is compared
+    with its snippet's `.out` record and any global state a cell changes is
+    reported by name (`notebook_run.execute_notebook`).
 
     Parameters:
         project: The course.
         snippets: The selected snippets.
         results: Their results.
-        engine: The engine (its fingerprint keys the record of passed notebooks).
+        engine: The engine (its fingerprint keys the record of passed notebooks; kernels
+            see the device it was asked for).
         args: The command line.
 
     Returns:
@@ -256,6 +271,7 @@ def check_notebooks(
             jobs=engine.jobs,
             timeout=args.notebook_timeout,
             cache_dir=None if args.no_cache else project.root / ".cache" / "notebook-runs",
+            device=engine.requested_device,
             on_done=advance,
         )
     finally:
@@ -333,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(str(f) for f in findings))
     for run in notebooks:
         if not run.ok:
-            print(f"\n=== {run.path}: notebook failed")
+            count = len(run.problems)
+            print(f"\n=== {run.path}: notebook failed" + (f" ({count} problems)" if count > 1 else ""))
             print(run.error)
     print()
     print(_table(outcomes, findings, notebooks))

@@ -17,17 +17,17 @@ font_path = Path(__file__).resolve().parents[2] / "fonts" / "NotoSansSC-Subset.o
 font_manager.fontManager.addfont(font_path)
 family = font_manager.FontProperties(fname=font_path).get_name()
 print("registered font family:", family)
-# 字体列表里把 DejaVu Sans 放在后面作为后备，中文字体缺少的符号由它补上
-plt.rcParams["font.family"] = [family, "DejaVu Sans"]
-
 torch.manual_seed(0)
 steps = torch.arange(1, 51)
 loss = 2.0 / steps + 0.05 * torch.rand(50)
 
-fig, ax = plt.subplots(figsize=(6, 3.5))
-ax.plot(steps, loss, marker=".", label="训练损失")
-ax.set_title("中文标签示例：损失随迭代下降")
-ax.set_xlabel("迭代次数")
-ax.set_ylabel("损失")
-ax.legend()
-plt.show()
+# 字体列表里把 DejaVu Sans 放在后面作为后备，中文字体缺少的符号由它补上。
+# rc_context 只在 with 块里改用这个字体，块结束就恢复原来的设置，笔记本里后面的图不受影响
+with plt.rc_context({"font.family": [family, "DejaVu Sans"]}):
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.plot(steps, loss, marker=".", label="训练损失")
+    ax.set_title("中文标签示例：损失随迭代下降")
+    ax.set_xlabel("迭代次数")
+    ax.set_ylabel("损失")
+    ax.legend()
+    plt.show()

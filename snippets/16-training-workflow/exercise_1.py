@@ -20,3 +20,7 @@ print("mean (all):  ", mean_all)
 print("mean (train):", mean_train)
 print("max |mean difference|:", f"{(mean_all - mean_train).abs().max().item():.2f}")
 assert not torch.allclose(mean_all, mean_train)
+
+# zh: 恢复默认的打印格式：笔记本的所有单元格共用一个内核，不恢复的话，后面单元格的输出也会跟着变
+# en: restore the default print format: notebook cells share one kernel, so later outputs would change too
+torch.set_printoptions(profile="default")

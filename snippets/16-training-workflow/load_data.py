@@ -17,3 +17,7 @@ torch.set_printoptions(precision=2, sci_mode=False)
 print("feature mean:", X.mean(dim=0))
 print("feature std: ", X.std(dim=0))
 print(f"target range: {y.min().item():.0f} to {y.max().item():.0f}")
+
+# zh: 恢复默认的打印格式：笔记本的所有单元格共用一个内核，不恢复的话，后面单元格的输出也会跟着变
+# en: restore the default print format: notebook cells share one kernel, so later outputs would change too
+torch.set_printoptions(profile="default")

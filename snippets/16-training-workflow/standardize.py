@@ -23,3 +23,7 @@ print("train mean:", X_train_s.mean(dim=0))
 print("train std: ", X_train_s.std(dim=0))
 print("val mean:  ", X_val_s.mean(dim=0))
 print("val std:   ", X_val_s.std(dim=0))
+
+# zh: 恢复默认的打印格式：笔记本的所有单元格共用一个内核，不恢复的话，后面单元格的输出也会跟着变
+# en: restore the default print format: notebook cells share one kernel, so later outputs would change too
+torch.set_printoptions(profile="default")

@@ -28,3 +28,7 @@ z.requires_grad_(True)
 print("autograd:      ", grad)
 print("p * (1 - p):   ", p * (1 - p))
 torch.testing.assert_close(grad, p * (1 - p))
+
+# zh: 恢复默认的打印格式：笔记本的所有单元格共用一个内核，不恢复的话，后面单元格的输出也会跟着变
+# en: restore the default print format: notebook cells share one kernel, so later outputs would change too
+torch.set_printoptions(profile="default")

@@ -35,3 +35,7 @@ print("train column stds: ", xb.std(dim=0))
 xt, _ = next(iter(DataLoader(test_set, batch_size=len(test_set))))
 print("test column stds:  ", xt.std(dim=0))
 torch.testing.assert_close(xb.std(dim=0), torch.ones(4))
+
+# zh: 恢复默认的打印格式：笔记本的所有单元格共用一个内核，不恢复的话，后面单元格的输出也会跟着变
+# en: restore the default print format: notebook cells share one kernel, so later outputs would change too
+torch.set_printoptions(profile="default")

@@ -1,0 +1,215 @@
+"""Executing chapter notebooks: a temporary directory, outputs held to the records, leaked state named.
+
+Each test builds a one-page course in tmp_path whose snippets come with
+hand-written records and results (no engine run), writes its notebook and runs
+it through `run_notebooks`, as the checker does.
+"""
+
+import hashlib
+import shutil
+
+import nbformat
+
+from conftest import REPO_ROOT
+from snippet_engine.notebook_build import write_notebooks
+from snippet_engine.notebook_run import NotebookRun, run_notebooks
+from snippet_engine.project import Page, Project
+from snippet_engine.result import Figure, SnippetResult
+
+FIGURE = Figure(png_base64="iVBORw0KGgo=", width=300, height=200)
+
+
+def make_course(root, snippets, files=None):
+    """A course whose one page (both languages) embeds `snippets` ({file name: (source, record)}) in order."""
+    (root / "docs" / "ch").mkdir(parents=True)
+    (root / "snippets" / "ch").mkdir(parents=True)
+    page = "# Chapter\n\nProse.\n\n" + "".join(f"```snippet\nch/{name}\n```\n\n" for name in snippets)
+    for locale in ("zh", "en"):
+        (root / "docs" / "ch" / f"01-first.{locale}.md").write_text(page, encoding="utf-8")
+    for name, (source, record) in snippets.items():
+        (root / "snippets" / "ch" / name).write_text(source, encoding="utf-8")
+        (root / "snippets" / "ch" / name).with_suffix(".out").write_text(record, encoding="utf-8")
+    for rel, text in (files or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return Project(root)
+
+
+def check(project, *, figures=None, devices=None, reads=None, cache_dir=None) -> NotebookRun:
+    """Write the zh notebook from hand-made results and run it as the checker does."""
+    results = {}
+    for snippet in sorted((project.snippets_dir / "ch").glob("*.py")):
+        name = f"ch/{snippet.name}"
+        results[name] = SnippetResult(
+            f"snippets/{name}",
+            output=snippet.with_suffix(".out").read_text(encoding="utf-8"),
+            figures=[FIGURE] * (figures or {}).get(snippet.name, 0),
+            device=(devices or {}).get(snippet.name, "cpu"),
+            reads={
+                rel: hashlib.sha256((project.root / rel).read_bytes()).hexdigest()
+                for rel in (reads or {}).get(snippet.name, [])
+            },
+        )
+    page = Page(project.docs_dir / "ch" / "01-first.zh.md", "ch/01-first", "zh")
+    written = write_notebooks(project, results, project.root / ".cache" / "notebooks", [page])
+    (run,) = run_notebooks(
+        written, results, root=project.root, fingerprint={}, jobs=1, timeout=120, cache_dir=cache_dir
+    )
+    return run
+
+
+def test_the_kernel_works_in_a_temporary_directory_and_leaves_nothing_in_the_repository(tmp_path, monkeypatch):
+    where = tmp_path / "where.txt"
+    monkeypatch.setenv("SNIPPET_TEST_WHERE", str(where))
+    save = """\
+import os
+
+import matplotlib.pyplot as plt
+import torch
+from sklearn.datasets import load_diabetes
+
+torch.save(torch.ones(2), "weights.pt")
+print(sorted(os.listdir(".")))
+print("threads:", torch.get_num_threads(), "hash seed:", os.environ["PYTHONHASHSEED"])
+print("rows:", len(load_diabetes().target))
+with open(os.environ["SNIPPET_TEST_WHERE"], "w") as fh:
+    fh.write(os.getcwd())
+plt.plot([1, 2])
+plt.show()
+"""
+    record = "['snippets', 'weights.pt']\nthreads: 1 hash seed: 0\nrows: 442\n"
+    project = make_course(tmp_path / "repo", {"save.py": (save, record)})
+    run = check(project, figures={"save.py": 1})
+    assert run.ok, run.error
+    assert not list(project.root.rglob("weights.pt")) and not (REPO_ROOT / "weights.pt").exists()
+    cwd = where.read_text()
+    assert not cwd.startswith(str(project.root)) and not cwd.startswith(str(REPO_ROOT))
+    assert not (tmp_path / cwd).exists()  # removed afterwards
+    downloaded = nbformat.read(project.root / ".cache/notebooks/zh/ch/01-first.zh.ipynb", as_version=4)
+    assert not any("snippet_engine" in cell.source for cell in downloaded.cells)  # probes only in the run's copy
+
+
+def test_a_changed_default_dtype_fails_naming_the_snippet_and_the_state(tmp_path):
+    dtype = """\
+import torch
+
+# zh: 双精度
+# en: double precision
+torch.set_default_dtype(torch.float64)
+print(torch.ones(1).dtype)
+"""
+    later = "import torch\n\nprint(torch.tensor([0.5]).dtype)\n"
+    project = make_course(tmp_path, {"dtype.py": (dtype, "torch.float64\n"), "later.py": (later, "torch.float32\n")})
+    run = check(project)
+    assert not run.ok
+    # The line is the snippet file's (5), not the cell's (4: the notebook drops the en comment).
+    assert run.problems[0] == (
+        "cell 3 (snippets/ch/dtype.py:5): torch default dtype changed (torch.float32 → torch.float64): restore it "
+        "before the snippet ends (chapter notebooks run every snippet in one kernel)"
+    )
+    assert run.problems[1].startswith("cell 4 (snippets/ch/later.py): output differs from snippets/ch/later.out\n")
+    assert "\n-torch.float32\n+torch.float64" in run.problems[1]
+    assert len(run.problems) == 2 and run.error == "\n\n".join(run.problems)
+
+
+def test_a_print_precision_change_is_caught_though_later_numbers_are_within_tolerance(tmp_path):
+    precision = 'import torch\n\ntorch.set_printoptions(precision=6)\nprint("set")\n'
+    third = "import torch\n\nprint(torch.tensor([1 / 3]))\n"
+    project = make_course(tmp_path, {"precision.py": (precision, "set\n"), "third.py": (third, "tensor([0.3333])\n")})
+    run = check(project)
+    assert not run.ok
+    # tensor([0.333333]) is within the record's tolerance of tensor([0.3333]): only the probe sees it.
+    assert run.problems == [
+        "cell 3 (snippets/ch/precision.py:3): torch print options changed (precision 4 → 6): restore them "
+        "before the snippet ends (chapter notebooks run every snippet in one kernel)"
+    ]
+
+
+def test_outputs_charts_and_values_are_held_to_the_snippets_runs(tmp_path):
+    snippets = {
+        "count.py": ("print(1 + 2)\n", "2\n"),
+        "close.py": ("print(0.30001)\n", "0.3\n"),  # within tolerance, as for the snippet check
+        "value.py": ("x = 41\nx + 1\n", ""),
+        "device.py": ('# snippet: output=device\nprint("cuda:0")\n', "cpu\n"),
+        "chart.py": ("import matplotlib.pyplot as plt\n\nplt.plot([1, 2])\nplt.show()\n", ""),
+        "boom.py": (
+            '# snippet: expect-exception=ValueError\nprint("before")\nraise ValueError("boom")\n',
+            'before\nTraceback (most recent call last):\n  File "snippets/ch/boom.py", line 3, in <module>\n'
+            '    raise ValueError("boom")\nValueError: boom\n',
+        ),
+        "warn.py": (
+            '# snippet: expect-warning=UserWarning\nimport warnings\n\nprint("before")\nwarnings.warn("careful")\n'
+            'print("after")\n',
+            'before\nsnippets/ch/warn.py:5: UserWarning: careful\n  warnings.warn("careful")\nafter\n',
+        ),  # the kernel sends stderr after stdout, and names the cell's file: the same output
+        "progress.py": ('print("step 1", end="\\r")\nprint("step 2")\n', "step 2\n"),  # as a terminal shows it
+    }
+    project = make_course(tmp_path, snippets)
+    run = check(project, devices={"device.py": "cuda"})  # output=device: compared only for CPU runs
+    assert not run.ok
+    problems = {problem.split(")", 1)[0].removeprefix("cell ").split(" (")[1]: problem for problem in run.problems}
+    assert sorted(problems) == ["snippets/ch/chart.py", "snippets/ch/count.py", "snippets/ch/value.py"]
+    assert "output differs from snippets/ch/count.out\n" in problems["snippets/ch/count.py"]
+    assert "\n-2\n+3" in problems["snippets/ch/count.py"]
+    assert "bare expression" in problems["snippets/ch/value.py"] and "\n+42" in problems["snippets/ch/value.py"]
+    assert problems["snippets/ch/chart.py"].endswith("shows 1 chart(s) in the notebook; the snippet's run showed 0")
+
+
+def test_a_chapter_that_reads_repository_files_runs_from_the_temporary_directory(tmp_path):
+    words = """\
+from pathlib import Path
+
+here = Path(__file__).parent
+print((here / "words.txt").read_text().split())
+print((here.parents[1] / "data" / "table.csv").read_text().strip())
+size = (here / "written.txt").write_text("written next to __file__")
+"""
+    files = {"snippets/ch/words.txt": "tensor autograd\n", "data/table.csv": "1,2\n"}
+    project = make_course(tmp_path, {"words.py": (words, "['tensor', 'autograd']\n1,2\n")}, files)
+    run = check(project, reads={"words.py": sorted(files)})
+    assert run.ok, run.error
+    assert not (project.snippets_dir / "ch" / "written.txt").exists()
+
+
+def test_other_global_state_leaks_are_caught_by_name(tmp_path):
+    snippets = {
+        "grad.py": ("import torch\n\ntorch.set_grad_enabled(False)\nprint(torch.is_grad_enabled())\n", "False\n"),
+        "chdir.py": ('import os\n\nos.chdir("snippets")\n', ""),
+        "numpy_print.py": (
+            "import numpy as np\n\nnp.set_printoptions(precision=2)\nprint(np.array([1 / 3]))\n",
+            "[0.33]\n",
+        ),
+        "rc.py": ('import matplotlib.pyplot as plt\n\nplt.rcParams["lines.linewidth"] = 3\n', ""),
+        "env.py": ('import os\n\nos.environ["SNIPPET_TEST_FLAG"] = "1"\n', ""),
+        "restored.py": (
+            "import torch\n\ntorch.set_printoptions(precision=2)\nprint(torch.tensor([1 / 3]))\n"
+            'torch.set_printoptions(profile="default")\n',
+            "tensor([0.33])\n",
+        ),
+    }
+    project = make_course(tmp_path, snippets)
+    run = check(project)
+    assert not run.ok
+    expected = [
+        "(snippets/ch/grad.py:3): grad mode changed (True → False): restore it",
+        "(snippets/ch/chdir.py:3): working directory changed (",
+        "(snippets/ch/numpy_print.py:3): NumPy print options changed (precision 8 → 2): restore them",
+        "(snippets/ch/rc.py:3): matplotlib rcParams changed (lines.linewidth 1.5 → 3.0): restore them",
+        "(snippets/ch/env.py:3): environment variables changed (SNIPPET_TEST_FLAG unset → '1'): restore them",
+    ]
+    assert len(run.problems) == len(expected), run.error
+    for problem, text in zip(run.problems, expected, strict=True):
+        assert text in problem, problem
+
+
+def test_a_passed_notebook_runs_again_when_its_record_changes(tmp_path):
+    project = make_course(tmp_path, {"hello.py": ('print("hello")\n', "hello\n")})
+    cache = tmp_path / "passed"
+    first = check(project, cache_dir=cache)
+    assert first.ok and not first.cached, first.error
+    assert check(project, cache_dir=cache).cached
+    (project.snippets_dir / "ch" / "hello.out").write_text("hello, world\n", encoding="utf-8")
+    again = check(project, cache_dir=cache)
+    assert not again.cached and not again.ok
+    assert "output differs from snippets/ch/hello.out" in again.error
