@@ -106,11 +106,23 @@ def test_network_attempt_fails_even_when_caught(run):
     assert result.output == "caught: NetworkAccessError\n"
 
 
-def test_global_torch_state_does_not_leak_to_the_next_snippet(run):
+def test_global_torch_state_does_not_leak_to_the_next_snippet_and_is_named(run):
     first = run("sets_default_dtype.py")
-    assert first.ok and first.output == "torch.float64\n"
+    assert first.output == "torch.float64\n"
+    # Harmless in a script, but a chapter notebook runs every snippet in one kernel: the engine names it.
+    problem = only_problem(first)
+    assert (problem.kind, problem.line) == ("global-state", 3)
+    assert "default dtype" in problem.message
     second = run("reads_default_dtype.py")  # same single worker
-    assert second.output == "torch.float32\ntorch.float32\n"
+    assert second.ok and second.output == "torch.float32\ntorch.float32\n"
+
+
+def test_print_options_left_changed_are_named_and_restored_ones_are_not(run):
+    changed = run("sets_print_options.py")
+    assert [(p.kind, p.line) for p in changed.problems] == [("global-state", 4)]
+    assert "print options" in changed.problems[0].message
+    restored = run("restores_print_options.py")
+    assert restored.ok, restored.problems
 
 
 def test_script_tag_renders_as_text(run):

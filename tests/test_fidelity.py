@@ -5,12 +5,14 @@ repository root with its output replayed through the terminal emulator. The two 
 """
 
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
 from conftest import FIXTURES, REPO_ROOT
+from snippet_engine.source import display_source, unpaired_comments
 from snippet_engine.terminal import render_terminal
 
 REL = "tests/fixtures/snippets"
@@ -116,3 +118,78 @@ def test_a_thread_that_never_ends_is_a_timeout_with_its_output_kept(run):
     result = run("thread_never_ends.py")
     assert [(p.kind, p.message) for p in result.problems] == [("timeout", "did not finish within 2 s (killed)")]
     assert result.output == "main: done\n"
+
+
+def test_warnings_in_dataloader_workers_fail_the_run(run):
+    result = run("dataloader_worker_warning.py")
+    assert sorted((p.kind, p.line, p.message) for p in result.problems) == [
+        ("warning", 12, "UserWarning: item 0 is suspicious"),
+        ("warning", 12, "UserWarning: item 1 is suspicious"),
+    ]
+    assert result.output == python_x_py("dataloader_worker_warning.py")
+
+
+def test_warning_filters_the_libraries_add_are_kept(run):
+    """NumPy shows RankWarning every time ("always" filter added at import), as `python x.py` does."""
+    result = run("rank_warning_loop.py")
+    assert result.ok, result.problems
+    assert result.output.count("RankWarning") == 3
+    assert result.output == python_x_py("rank_warning_loop.py")
+
+
+def test_tracebacks_are_printed_by_python_itself(run):
+    result = run("did_you_mean.py")
+    assert result.ok, result.problems  # the lesson is the NameError
+    assert "NameError: name 'valuse' is not defined. Did you mean: 'values'?" in result.output
+    assert result.output == python_x_py("did_you_mean.py")
+
+
+def test_line_numbers_count_newlines_only(run):
+    """U+2028 inside a string does not end a line for Python, so it must not for the engine either."""
+    result = run("line_separator.py")
+    assert [(p.kind, p.line) for p in result.problems] == [("exception", 5)]
+    assert 'raise ValueError("here")' in result.output
+    assert result.output == python_x_py("line_separator.py")
+    text = (FIXTURES / "line_separator.py").read_text(encoding="utf-8")
+    assert "English comment" not in display_source(text, "zh") and unpaired_comments(text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("thread_raises.py", 5, "RuntimeError: failed in a thread (raised outside the main thread's code)"),
+        ("del_raises.py", 3, "OSError: close failed (raised outside the main thread's code)"),
+    ],
+)
+def test_exceptions_python_prints_but_survives_fail_the_run(run, name, line, message):
+    result = run(name)
+    assert [(p.kind, p.line, p.message) for p in result.problems] == [("exception", line, message)]
+    address = re.compile(r"0x[0-9a-f]+")  # "Exception ignored in: <function … at 0x7f…>" differs run to run
+    assert address.sub("0x…", result.output) == address.sub("0x…", python_x_py(name))
+
+
+def test_importing_a_sibling_module_is_no_repository_write(run):
+    result = run("imports_sibling.py")
+    assert result.ok, result.problems
+    assert result.output == "helper_library\n"
+
+
+def test_name_lookups_are_refused_at_their_line(run):
+    result = run("network_name_lookups.py")
+    assert [(p.kind, p.line) for p in result.problems] == [("network", 5), ("network", 5)]
+    assert result.output == (
+        "gethostbyname refused: NetworkAccessError\ngethostbyname_ex refused: NetworkAccessError\n"
+    )
+
+
+def test_loopback_keeps_working(run):
+    result = run("loopback_server.py")
+    assert result.ok, result.problems
+    assert result.output == "127.0.0.1 pong\n0.0.0.0 pong\n"
+
+
+def test_a_long_progress_line_shows_its_final_state(run):
+    result = run("long_progress.py")
+    assert result.ok and result.truncated
+    assert result.output.endswith("\nprogress 199999\nend\n")
+    assert "progress 0" not in result.output.split("\n")[-3][:9] or result.output.count("progress") == 1

@@ -97,6 +97,12 @@ def apply_policy(
     elif directives.expect_exception and not exception:
         problems.append(Problem("expectation", f"expected {directives.expect_exception} to be raised; it was not"))
 
+    for background in reply.get("background_exceptions", []):
+        if background["type"] != directives.expect_exception:
+            message = f"{background['type']}: {background['message']}".rstrip(": ")
+            problems.append(
+                Problem("exception", f"{message} (raised outside the main thread's code)", background["line"])
+            )
     seen_warnings = set()
     for warning in reply.get("warnings", []):
         seen_warnings.add(warning["category"])
@@ -107,6 +113,8 @@ def apply_policy(
             problems.append(Problem("expectation", f"expected a {category}; none was raised"))
     for attempt in reply.get("network", []):
         problems.append(Problem("network", attempt["message"], attempt["line"]))
+    for change in reply.get("global_state", []):
+        problems.append(Problem("global-state", change["message"], change["line"]))
     for attempt in reply.get("repository_writes", []):
         problems.append(Problem("repository-write", attempt["message"], attempt["line"]))
     for line in reply.get("unshown_figures", []):

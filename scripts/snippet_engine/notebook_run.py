@@ -49,22 +49,9 @@ from snippet_engine.notebook_build import ChapterNotebook
 from snippet_engine.result import SnippetResult
 from snippet_engine.source import parse_directives
 from snippet_engine.terminal import render_terminal
+from snippet_engine.worker import WARM_MODULES
 
 ENGINE_DIR = Path(__file__).resolve().parent
-
-WARM_MODULES = (
-    "matplotlib.pyplot",
-    "numpy",
-    "sklearn.datasets",
-    "sklearn.model_selection",
-    "torch",
-    "torch.nn",
-    "torch.optim",
-    "torch.utils.data",
-)
-"""Imported by the first probe cell, as the engine's workers import them before a snippet runs:
-their import-time side effects (warnings filters, environment variables, the inline backend's
-rcParams) happen before the first snapshot instead of being blamed on the first cell that imports them."""
 
 COMPARISON_CODE = ("notebook_run.py", "state.py", "expected.py", "terminal.py", "source.py")
 """The engine modules that decide whether a notebook run passes: part of the pass cache key."""

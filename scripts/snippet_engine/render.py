@@ -15,14 +15,14 @@ _LABELS = {
         "output": "输出",
         "figure": "{name} 的第 {n} 张图",
         "meta": "运行设备：{device} · 用时 {seconds} 秒",
-        "truncated": "输出过长：共 {total} 字节，仅显示前 {shown} 字节。",
+        "truncated": "输出过长：共 {total} 字节，这里只显示开头和结尾。",
         "failed": "这段代码运行失败：",
     },
     "en": {
         "output": "Output",
         "figure": "Figure {n} of {name}",
         "meta": "Ran on {device} in {seconds} s",
-        "truncated": "Output too long: {total} bytes in all, the first {shown} bytes are shown.",
+        "truncated": "Output too long: {total} bytes in all; only the start and the end are shown.",
         "failed": "This snippet failed:",
     },
 }
@@ -53,8 +53,7 @@ def render_result(result: SnippetResult, locale: str) -> str:
             f'<pre class="snippet-output" aria-label="{labels["output"]}"><code>{escape(result.output)}</code></pre>'
         )
     if result.truncated:
-        shown = len(result.output.encode("utf-8", "replace"))
-        note = labels["truncated"].format(total=f"{result.output_bytes:,}", shown=f"{shown:,}")
+        note = labels["truncated"].format(total=f"{result.output_bytes:,}")
         parts.append(f'<p class="snippet-truncated">{escape(note)}</p>')
     name = result.path.rsplit("/", 1)[-1]
     for number, figure in enumerate(result.figures, start=1):

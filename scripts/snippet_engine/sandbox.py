@@ -20,6 +20,7 @@ files its tools write (a C++ compiler under `torch.compile`) are theirs.
 from __future__ import annotations
 
 import base64
+import contextlib
 import faulthandler
 import importlib.util
 import io
@@ -28,23 +29,22 @@ import linecache
 import os
 import struct
 import sys
+import threading
 import time
-import traceback
 import types
 import warnings
 from pathlib import Path
 from typing import Any
 
-from snippet_engine import isolation
+from snippet_engine import isolation, state
 
 FIGURE_DPI = 200
 """Charts are drawn at 2x matplotlib's 100 dpi so they stay sharp on high-density screens."""
 
-_LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "::1"}
+_LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "::1", "0.0.0.0", "::"}
+"""Where a snippet may connect: the loopback addresses the network namespace keeps (see `isolation`)."""
 
-PRISTINE_WARNING_FILTERS = tuple(warnings.filters)
-"""Python's warning filters as a fresh `python x.py` has them (defaults plus -W / PYTHONWARNINGS), taken
-when the worker imports this module, before the heavy imports could add any."""
+ENGINE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 class NetworkAccessError(PermissionError):
@@ -66,8 +66,11 @@ _CHANGE_EVENTS = {
     "os.symlink": (1,),
     "os.link": (1,),
     "os.chmod": (0,),
+    "os.utime": (0,),
     "shutil.rmtree": (0,),
 }
+_NAME_EVENTS = ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr")
+"""Audit events whose first argument is a host name to look up."""
 
 
 def _snippet_line(snippet: str) -> int:
@@ -86,8 +89,9 @@ def _snippet_line(snippet: str) -> int:
 class _Observer:
     """Collects what the policy needs while the snippet runs."""
 
-    def __init__(self, snippet: str, snippet_path: str, repo_root: str) -> None:
+    def __init__(self, snippet: str, snippet_path: str, repo_root: str, events_path: str) -> None:
         self.snippet = snippet
+        self.events_path = events_path
         self.snippet_path = snippet_path
         self.repo_root = repo_root.rstrip("/") + "/"
         self.excluded_roots = tuple({p.rstrip("/") + "/" for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
@@ -100,6 +104,58 @@ class _Observer:
         self.pid = os.getpid()
         self.isolated = False
         self.spawns: isolation.SpawnRecorder | None = None
+        self.background_exceptions: list[dict[str, Any]] = []
+
+    def record(self, kind: str, item: dict[str, Any]) -> None:
+        """Keep a finding of kind `warnings`, `repository_writes` or `background_exceptions`.
+
+        A process the snippet forked (a DataLoader worker, a `multiprocessing` child)
+        inherits this observer but not a way back: it appends its findings to the
+        events file, which the snippet's own process reads when it reports.
+        """
+        if os.getpid() == self.pid:
+            getattr(self, kind).append(item)
+            return
+        line = (json.dumps({"kind": kind, "item": item}) + "\n").encode()
+        fd = os.open(self.events_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line)  # one write per line: O_APPEND keeps lines of several processes whole
+        finally:
+            os.close(fd)
+
+    def merge_events(self) -> None:
+        """Add what forked processes recorded (see `record`)."""
+        try:
+            with open(self.events_path, encoding="utf-8") as fh:
+                lines = fh.read().splitlines()
+        except FileNotFoundError:
+            return
+        for line in lines:
+            with contextlib.suppress(ValueError, KeyError, AttributeError):
+                event = json.loads(line)
+                getattr(self, event["kind"]).append(event["item"])
+
+    def thread_exception(self, args: Any) -> None:
+        """`threading.excepthook` wrapper: an uncaught exception in a thread fails the run, as in the main thread."""
+        if args.exc_type is not SystemExit:
+            self.record("background_exceptions", self._exception(args.exc_type, args.exc_value, args.exc_traceback))
+        self.original_thread_hook(args)
+
+    def unraisable(self, unraisable: Any) -> None:
+        """`sys.unraisablehook` wrapper: "Exception ignored in …" (a `__del__`, a callback) fails the run too."""
+        if unraisable.exc_type is not None:
+            found = self._exception(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback)
+            self.record("background_exceptions", found)
+        self.original_unraisable_hook(unraisable)
+
+    def _exception(self, exc_type: type, value: BaseException | None, tb: Any) -> dict[str, Any]:
+        line = 0
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == self.snippet:
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        message = _exception_message(value) if value is not None else ""
+        return {"type": exc_type.__name__, "message": message, "line": line or _snippet_line(self.snippet)}
 
     # warnings -----------------------------------------------------------
     def showwarning(self, message, category, filename, lineno, file=None, line=None) -> None:
@@ -111,7 +167,7 @@ class _Observer:
         snippet, else the innermost snippet line that led to it.
         """
         where = lineno if filename == self.snippet else _snippet_line(self.snippet)
-        self.warnings.append({"category": category.__name__, "message": str(message), "line": where})
+        self.record("warnings", {"category": category.__name__, "message": str(message), "line": where})
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
     # audit events: network and file reads -------------------------------
@@ -127,13 +183,13 @@ class _Observer:
                 self._guard_repository(args[position])
         elif event in isolation.SpawnRecorder.EVENTS:
             self.spawns.audit(event, args)
-        elif event in ("socket.connect", "socket.sendto"):
+        elif event in ("socket.connect", "socket.sendto", "socket.sendmsg"):
             sock, address = args[0], args[1]
             if getattr(sock, "family", None) is not None and sock.family.name in ("AF_INET", "AF_INET6"):
                 host = address[0] if isinstance(address, tuple) else address
                 if host not in _LOCAL_HOSTS:
                     self._block(f"connection to {address!r}")
-        elif event == "socket.getaddrinfo":
+        elif event in _NAME_EVENTS:
             host = args[0]
             if isinstance(host, bytes):
                 host = host.decode("ascii", "replace")
@@ -162,9 +218,10 @@ class _Observer:
         rel = self._in_repository(path)
         if rel is None:
             return
-        if os.getpid() == self.pid:
-            self.repository_writes.append(
-                {"message": f"tried to change {rel} in the repository", "line": _snippet_line(self.snippet)}
+        if "__pycache__" not in Path(rel).parts:  # bytecode Python fails to cache is not the snippet's doing
+            self.record(
+                "repository_writes",
+                {"message": f"tried to change {rel} in the repository", "line": _snippet_line(self.snippet)},
             )
         raise RepositoryWriteError(
             f"snippets may not change files in the repository ({rel}); use a temporary directory"
@@ -273,11 +330,33 @@ def _exception_message(exc: BaseException) -> str:
 
 
 def _format_exception(snippet: str, exc: BaseException) -> str:
-    """Traceback as Python would print it for `python snippet.py`, engine frames removed."""
+    """The traceback exactly as Python prints it for `python snippet.py`, without the engine's frames.
+
+    Printed by CPython's own `sys.__excepthook__` (PyErr_Display), which adds what
+    `traceback.format_exception` leaves out on 3.11 ("Did you mean: …?", the
+    caret under wide characters). The frames before the snippet's first (the
+    engine running it) and after its last engine frame (an audit hook refusing
+    an operation) are cut.
+    """
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != snippet:
         tb = tb.tb_next
-    return "".join(traceback.format_exception(type(exc), exc, tb))
+    last_own = None
+    cursor = tb
+    while cursor is not None:
+        if not cursor.tb_frame.f_code.co_filename.startswith(ENGINE_DIR):
+            last_own = cursor
+        cursor = cursor.tb_next
+    if last_own is not None and last_own.tb_next is not None:
+        last_own.tb_next = None
+    exc.__traceback__ = tb
+    captured, stderr = io.StringIO(), sys.stderr
+    sys.stderr = captured
+    try:
+        sys.__excepthook__(type(exc), exc, tb)
+    finally:
+        sys.stderr = stderr
+    return captured.getvalue()
 
 
 def _shut_down(main: types.ModuleType) -> None:
@@ -332,17 +411,20 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     import torch
 
     torch.set_num_threads(request["threads"])
-    observer = _Observer(snippet, request["path"], request["repo_root"])
+    observer = _Observer(snippet, request["path"], request["repo_root"], request["events"])
     spawns = isolation.SpawnRecorder(lambda: _snippet_line(snippet))
     observer.spawns = spawns
     observer.isolated = isolation_failure is None
     sys.addaudithook(observer.audit)
     spawns.install_fork_exec_wrapper()
-    # The filters a fresh interpreter has: `default::DeprecationWarning:__main__`, the rest of those
-    # categories ignored. `_filters_mutated` also invalidates "shown once" registries of the warm imports.
-    warnings.filters[:] = PRISTINE_WARNING_FILTERS
+    # The filters are Python's defaults (`default::DeprecationWarning:__main__`, the rest of those categories
+    # ignored) plus what torch, NumPy and matplotlib add as they load, as under `python x.py` once the snippet
+    # imports them. The "shown once" registries of the worker's own imports are forgotten.
+    warnings.onceregistry.clear()
     warnings._filters_mutated()
     warnings.showwarning = observer.showwarning
+    observer.original_thread_hook, threading.excepthook = threading.excepthook, observer.thread_exception
+    observer.original_unraisable_hook, sys.unraisablehook = sys.unraisablehook, observer.unraisable
     plt.show = lambda *args, **kwargs: observer.capture_figures()
     observer.track_new_figures()
 
@@ -353,7 +435,8 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
         text = importlib.util.decode_source(source)
     except (SyntaxError, UnicodeDecodeError, LookupError):
         text = source.decode("utf-8", "replace")
-    linecache.cache[snippet] = (len(text), None, text.splitlines(keepends=True), snippet)
+    # Lines as Python counts them: only newlines end a line (not U+2028 or a form feed, as str.splitlines has it).
+    linecache.cache[snippet] = (len(text), None, io.StringIO(text).readlines(), snippet)
     main = types.ModuleType("__main__")
     main.__file__ = request["path"]
     main.__builtins__ = __builtins__
@@ -373,7 +456,9 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
             report["device"] = "cpu"
         report["exit_code"] = exit_code
         report.setdefault("unshown_figures", [])
+        observer.merge_events()
         report["warnings"] = observer.warnings
+        report["background_exceptions"] = observer.background_exceptions
         blocked = isolation.blocked_attempts()
         if blocked:
             observer.network.append(
@@ -402,6 +487,7 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
         real_exit(status)
 
     os._exit = snippet_os_exit
+    state_before = state.snapshot()
     try:
         exec(compile(source, snippet, "exec", dont_inherit=True), main.__dict__)
     except SystemExit as exc:
@@ -428,6 +514,11 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
         }
     # Asked before the shutdown: pyplot's own atexit handler closes every figure.
     report["unshown_figures"] = observer.unshown_figures()
+    # Global state left changed would leak into later cells of the chapter notebook (one kernel for all).
+    report["global_state"] = [
+        {"message": change.message, "line": line}
+        for change, line in state.snippet_changes(state_before, state.snapshot(), text)
+    ]
     _shut_down(main)
     finish(report["exit_code"])
     real_exit(0)

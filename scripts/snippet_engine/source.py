@@ -47,6 +47,23 @@ def read_source(path: Path) -> str:
     return decode_source(path.read_bytes())
 
 
+def physical_lines(text: str) -> list[str]:
+    """The lines of decoded source as Python numbers them: only a newline ends a line.
+
+    `str.splitlines` also splits at U+2028, a form feed or a vertical tab, which
+    Python keeps inside a line (a string literal, a page break): line numbers
+    counted that way drift from the ones tracebacks and the tokenizer give.
+
+    Parameters:
+        text: Source with universal newlines (as `decode_source` returns it).
+
+    Returns:
+        The lines, without their newline characters.
+    """
+    lines = text.split("\n")
+    return lines[:-1] if text.endswith("\n") else lines
+
+
 def comment_lines(text: str) -> dict[int, str]:
     """The lines that hold nothing but a comment, found by Python's tokenizer.
 
@@ -64,7 +81,7 @@ def comment_lines(text: str) -> dict[int, str]:
             if token.type == tokenize.COMMENT and not token.line[: token.start[1]].strip():
                 found[token.start[0]] = token.string
     except (tokenize.TokenError, SyntaxError):
-        return {n: line.strip() for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith("#")}
+        return {n: line.strip() for n, line in enumerate(physical_lines(text), 1) if line.lstrip().startswith("#")}
     return found
 
 
@@ -154,7 +171,7 @@ def display_source(text: str, locale: str) -> str:
     """
     shown: list[str] = []
     comments = comment_lines(text)
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(physical_lines(text), start=1):
         if number not in comments:
             shown.append(line)
             continue
@@ -195,7 +212,7 @@ def unpaired_comments(text: str) -> list[tuple[int, str]]:
         group.clear()
 
     comments = comment_lines(text)
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(physical_lines(text), start=1):
         match = _TAGGED.match(line) if number in comments else None
         if match and (not group or group[-1][1] == match["indent"]):
             group.append((number, match["indent"], match["lang"]))

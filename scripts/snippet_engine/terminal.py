@@ -10,7 +10,8 @@ https://github.com/selectel/pyte), not hand-written escape parsing.
 The emulated terminal is as wide as the longest line, so no line wraps: a
 reader's terminal wraps long lines only visually, and copying from it gives
 the logical line back. A newline also returns the carriage, as a terminal's
-line discipline does (`ONLCR`, see termios(3)).
+line discipline does (`ONLCR`, see termios(3)); a vertical tab or form feed
+only moves down, as on a terminal.
 """
 
 from __future__ import annotations
@@ -41,11 +42,12 @@ def render_terminal(text: str) -> str:
     """
     if not _CONTROL.search(text):
         return text
-    lines = text.split("\n")
-    columns = max(80, 2 * max(len(line) for line in lines) + 8 * text.count("\t") + 1)
-    screen = pyte.Screen(columns, len(lines) + 1)
-    screen.set_mode(pyte.modes.LNM)  # "\n" is carriage return + line feed, as on a tty
-    pyte.Stream(screen).feed(text)
+    # A tty's line discipline turns "\n" into "\r\n" (ONLCR); vertical tab, form feed and ESC D / ESC E
+    # move down without it. Room for every row any of them can open, so nothing scrolls off the top.
+    rows_needed = text.count("\n") + text.count("\v") + text.count("\f") + text.count("\x1b") + 1
+    columns = max(80, 2 * max(len(line) for line in text.split("\n")) + 8 * text.count("\t") + 1)
+    screen = pyte.Screen(columns, rows_needed + 1)
+    pyte.Stream(screen).feed(text.replace("\n", "\r\n"))
     rows = []
     for y in range(screen.lines):
         row = screen.buffer[y]

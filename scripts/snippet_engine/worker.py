@@ -10,6 +10,7 @@ initialisation is unsafe, and every child must start from the same state.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import select
@@ -30,14 +31,35 @@ MAX_OUTPUT = 64 * 1024 * 1024
 """Bytes a snippet may print: past this it is killed. Files it or its tools write are not limited."""
 
 MAX_OUTPUT_RENDERED = 1024 * 1024
-"""Bytes of raw output replayed through the terminal emulator; the rest is counted, not kept."""
+"""Bytes of raw output replayed through the terminal emulator, at most: beyond it, only the first and the
+last half of this are kept (a long progress line's final state is at the end)."""
 
 MAX_OUTPUT_SHOWN = 200_000
-"""Bytes of rendered output kept in a result; the rest is reported as truncated."""
+"""Bytes of rendered output kept in a result; longer output keeps its start and its end."""
+
+CUT_MARK = "[… the middle of the output is not shown …]"
+"""The line that stands for the middle of an output too long to keep whole."""
 
 DRAIN_GRACE = 2.0
 """Seconds to keep reading output after the snippet's process group was killed (a process that left
 the group may still hold the pipe open)."""
+
+
+WARM_MODULES = (
+    "matplotlib.pyplot",
+    "numpy",
+    "sklearn.datasets",
+    "sklearn.model_selection",
+    "torch",
+    "torch.nn",
+    "torch.optim",
+    "torch.utils.data",
+    # torch.optim's optimizers load it lazily on first use (about 1 s, and sympy adds a warning filter):
+    # once here, not once per snippet.
+    "torch._dynamo",
+)
+"""What a worker imports before it forks: every snippet starts with these loaded, and so does the
+chapter notebook's first (hidden) probe cell, so that their import-time side effects never count as a snippet's."""
 
 
 def _warm_imports() -> None:
@@ -48,18 +70,14 @@ def _warm_imports() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.font_manager
-    import matplotlib.pyplot
-    import numpy
-    import sklearn.datasets
-    import sklearn.model_selection
-    import torch
-    import torch.nn
-    import torch.optim
-    import torch.utils.data
-
+    for name in WARM_MODULES:
+        importlib.import_module(name)
     matplotlib.font_manager.fontManager.findfont("DejaVu Sans")
-    del numpy, torch, sklearn
+    # The state probes touch lazily imported torch modules (some add warning filters as they load):
+    # load them here, once, so that no snippet's before/after snapshots differ by an import of ours.
+    from snippet_engine import state
+
+    state.snapshot()
 
 
 def _kill_group(pid: int) -> None:
@@ -70,11 +88,12 @@ def _kill_group(pid: int) -> None:
 
 
 class _OutputReader:
-    """Reads the snippet's output pipe: keeps the first `MAX_OUTPUT_RENDERED` bytes, counts all of them."""
+    """Reads the snippet's output pipe: keeps its first and last bytes (`MAX_OUTPUT_RENDERED` in all), counts all."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
-        self.kept = bytearray()
+        self.head = bytearray()
+        self.tail = bytearray()
         self.total = 0
         self.closed = False
 
@@ -85,23 +104,45 @@ class _OutputReader:
             self.closed = True
             return
         self.total += len(chunk)
-        room = MAX_OUTPUT_RENDERED - len(self.kept)
+        half = MAX_OUTPUT_RENDERED // 2
+        room = half - len(self.head)
         if room > 0:
-            self.kept += chunk[:room]
+            self.head += chunk[:room]
+            chunk = chunk[room:]
+        self.tail += chunk
+        if len(self.tail) > 2 * half:
+            del self.tail[: len(self.tail) - half]
 
     def text(self) -> tuple[str, bool]:
-        """The output as a terminal shows it, at most `MAX_OUTPUT_SHOWN` bytes, and whether it was cut."""
-        data = bytes(self.kept)
-        if self.total > len(data):  # cut mid-line (or mid-character): keep whole lines
-            data = data[: data.rfind(b"\n") + 1] or data
-        shown = render_terminal(data.decode("utf-8", "replace"))
-        truncated = self.total > len(self.kept)
-        encoded = shown.encode("utf-8")
-        if len(encoded) > MAX_OUTPUT_SHOWN:
-            cut = encoded.rfind(b"\n", 0, MAX_OUTPUT_SHOWN)
-            shown = encoded[: cut + 1 if cut > 0 else MAX_OUTPUT_SHOWN].decode("utf-8", "ignore")
-            truncated = True
-        return shown, truncated
+        """The output as a terminal shows it, and whether a middle part was left out.
+
+        Output up to `MAX_OUTPUT_RENDERED` bytes is replayed whole; longer output as its
+        first and last lines, each replayed on its own, with `CUT_MARK` between. Either
+        way the shown text is at most about `MAX_OUTPUT_SHOWN` bytes.
+        """
+        if self.total <= MAX_OUTPUT_RENDERED:
+            shown = render_terminal(bytes(self.head + self.tail).decode("utf-8", "replace"))
+            if len(shown.encode("utf-8")) <= MAX_OUTPUT_SHOWN:
+                return shown, False
+            head_text, tail_text = shown, shown
+        else:
+            head = bytes(self.head)
+            head = head[: head.rfind(b"\n") + 1]  # whole lines (and whole characters)
+            # The tail starts where a line or a redraw starts: a progress line's last state stays whole.
+            tail = bytes(self.tail[-(MAX_OUTPUT_RENDERED // 2) :])
+            tail = tail[min(i for i in (tail.find(b"\n"), tail.find(b"\r"), len(tail) - 1) if i >= 0) + 1 :]
+            head_text = render_terminal(head.decode("utf-8", "replace"))
+            tail_text = render_terminal(tail.decode("utf-8", "replace"))
+        budget = MAX_OUTPUT_SHOWN // 2
+        first, last = head_text.encode("utf-8"), tail_text.encode("utf-8")
+        if len(first) > budget:
+            first = first[:budget]
+            first = first[: first.rfind(b"\n") + 1] or first
+        if len(last) > budget:
+            last = last[-budget:]
+            last = last[last.find(b"\n") + 1 :] if b"\n" in last[:-1] else last
+        shown = first.decode("utf-8", "ignore") + CUT_MARK + "\n" + last.decode("utf-8", "ignore")
+        return shown, True
 
 
 def _supervise(pid: int, reader: _OutputReader, timeout: float) -> tuple[int | None, str]:
@@ -153,7 +194,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
         output overflow, faulthandler dump).
     """
     workdir = tempfile.mkdtemp(prefix="snippet-")
-    files = {name: os.path.join(workdir, f".{name}") for name in ("trace", "report")}
+    files = {name: os.path.join(workdir, f".{name}") for name in ("trace", "report", "events")}
     rundir = os.path.join(workdir, "cwd")
     os.mkdir(rundir)
     read_fd, write_fd = os.pipe()
@@ -163,7 +204,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
         try:
             os.close(read_fd)
             os.chdir(rundir)
-            run_child(request, write_fd, files["trace"], files["report"])
+            run_child({**request, "events": files["events"]}, write_fd, files["trace"], files["report"])
         finally:
             os._exit(70)
     os.close(write_fd)
