@@ -29,7 +29,7 @@ from snippet_engine.notebook_build import chapter_pages, write_notebooks
 from snippet_engine.notebook_run import NotebookRun, run_notebooks
 from snippet_engine.project import Finding, Project
 from snippet_engine.result import SnippetResult
-from snippet_engine.source import parse_directives
+from snippet_engine.source import parse_directives, read_source
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,7 +74,7 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool) -> Outcome:
         if result.traceback:
             details += ["", result.traceback.rstrip()]
         return Outcome(result, "failed", details)
-    mode = parse_directives(snippet.read_text(encoding="utf-8")).output
+    mode = parse_directives(read_source(snippet)).output
     record = record_path(snippet)
     if update:
         if result.device != "cpu":

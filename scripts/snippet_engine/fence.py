@@ -34,7 +34,7 @@ from snippet_engine.cache import write_atomic
 from snippet_engine.embeds import FENCE_NAME, PAGE_OPTIONS, PROBLEMS, snippet_fence
 from snippet_engine.engine import Engine, shared_engine
 from snippet_engine.render import render_result
-from snippet_engine.source import display_source
+from snippet_engine.source import display_source, read_source
 
 log = logging.getLogger("mkdocs.plugins.snippets")
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -77,7 +77,7 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
     if not path.is_file() or path.suffix != ".py":
         log.warning(f"snippet {name!r} does not exist (looked for {path.relative_to(REPO_ROOT)})")
         return f'<div class="admonition failure"><p>missing snippet <code>{escape(name)}</code></p></div>'
-    text = path.read_text(encoding="utf-8")
+    text = read_source(path)
     options["html"] = True  # the engine's renderer returns HTML
     if str(options.get("source")).startswith("tabbed"):  # name the tabs in the page's language
         options["tabs"] = _TAB_TITLES.get(locale, _TAB_TITLES["en"])

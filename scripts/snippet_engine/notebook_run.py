@@ -47,7 +47,7 @@ from snippet_engine.cache import write_if_changed
 from snippet_engine.expected import output_diff, outputs_match
 from snippet_engine.notebook_build import ChapterNotebook
 from snippet_engine.result import SnippetResult
-from snippet_engine.source import parse_directives
+from snippet_engine.source import parse_directives, read_source
 from snippet_engine.terminal import render_terminal
 from snippet_engine.worker import WARM_MODULES
 
@@ -126,7 +126,7 @@ def cell_records(names: Iterable[str], results: dict[str, SnippetResult], root: 
     for name in dict.fromkeys(names):
         snippet = root / "snippets" / name
         out = snippet.with_suffix(".out")
-        source = snippet.read_text(encoding="utf-8")
+        source = read_source(snippet)
         directives = parse_directives(source)
         result = results[name]
         records[name] = CellRecord(

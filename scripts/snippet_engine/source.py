@@ -43,8 +43,26 @@ def decode_source(source: bytes) -> str:
 
 
 def read_source(path: Path) -> str:
-    """`decode_source` of a file (same errors, plus `OSError`)."""
-    return decode_source(path.read_bytes())
+    """A snippet's text for display and checks: decoded as CPython decodes it (`decode_source`).
+
+    A file CPython would refuse to decode (no coding cookie and not UTF-8, an unknown
+    encoding) is read as UTF-8 with replacement characters instead: running it
+    reports Python's own `SyntaxError`, and the page and the checks still work.
+
+    Parameters:
+        path: The snippet file.
+
+    Returns:
+        Its text, universal newlines, no BOM.
+
+    Raises:
+        OSError: When the file cannot be read.
+    """
+    data = path.read_bytes()
+    try:
+        return decode_source(data)
+    except (SyntaxError, UnicodeDecodeError):
+        return data.decode("utf-8", "replace").removeprefix("\ufeff")
 
 
 def physical_lines(text: str) -> list[str]:
