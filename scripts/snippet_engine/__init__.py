@@ -7,19 +7,31 @@ checker (`checker`, run by `scripts/check_snippets.py`). Data flows one way:
 
 Where things live:
 
-- `engine`     runs snippets: cache lookup, then the worker pool, then policy.
-- `pool`       the lazily started pool of warm worker processes.
-- `worker`     a warm process that imported the heavy modules and forks a child per snippet.
-- `sandbox`    what happens inside that child: isolation, capture, the error policy's probes.
-- `cache`      the cache key and the atomic on-disk store.
-- `result`     `SnippetResult` and friends: plain dataclasses.
-- `source`     `# snippet:` directives and the `# zh:` / `# en:` comment filter.
-- `expected`   comparison with the recorded `.out` files.
-- `render`     result -> HTML.
-- `embeds`     which blocks of a page embed a snippet (the site's own Markdown, the fence's real validator).
-- `fence`      the `snippet` fence on the site: markdown-exec's formatter, the render cache of its frame.
-- `project`    pages, embeds, snippets and their consistency checks.
-- `notebook_build`  page -> chapter notebook, cut at the embeds; `notebook_run` executes them.
+Running a snippet
+- `engine`          runs snippets: cache lookup, then the worker pool, then the error policy.
+- `pool`            the lazily started pool of warm worker processes.
+- `worker`          a warm process that imported the heavy modules and forks a child per snippet;
+                    reads its output pipe and bounds it.
+- `sandbox`         inside that child: `python x.py` semantics (source, warnings, shutdown) and the probes.
+- `isolation`       the child's network namespace and read-only repository (whole process tree).
+- `state`           named probes of process-global state a snippet must not leave changed.
+- `terminal`        raw output -> what a terminal shows (pyte).
+- `result`          `SnippetResult` and friends: plain dataclasses.
+- `cache`           the cache key and the atomic on-disk store.
+- `source`          reading source as CPython does; `# snippet:` directives; the `# zh:` / `# en:` filter.
+- `expected`        comparison with the recorded `.out` files.
+
+Pages and the site
+- `embeds`          which blocks of a page embed a snippet (the site's own Markdown, the fence's real validator).
+- `project`         pages, embeds, snippets and their consistency checks.
+- `fence`           the `snippet` fence on the site: markdown-exec's formatter, the render cache of its frame.
+- `render`          result -> HTML.
+- `notebook_build`  page -> chapter notebook, cut at the embeds.
+- `notebook_run`    notebook execution in a temporary directory, each cell compared with its record.
+- `notebook_views`  the notebooks as site pages (mkdocs-jupyter fixes, download button).
+- `search_index`    one search index per language.
+- `mkdocs_plugin`   the MkDocs hooks: each delegates to one of the modules above.
+- `checker`         the command line of `scripts/check_snippets.py`.
 """
 
 from snippet_engine.engine import Engine
