@@ -139,3 +139,65 @@ def test_validator_hands_markdown_exec_execution_on_and_the_source_location():
     defaults = {}
     validate_snippet_fence(FENCE_NAME, {}, defaults, {}, None)
     assert defaults["source"] == "block" and defaults["tabs"] == markdown_exec.default_tabs
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "---\ntitle: T\n---\n",  # YAML front matter: MkDocs strips it, then the blank lines after it
+        "---\ntitle: T\n---\n\n\n",
+        "title: T\nsummary: S\n    more\n\n",  # MultiMarkdown meta-data: stripped too
+        "---\n- not a mapping\n---\n",  # not meta-data: the site shows it
+    ],
+)
+def test_front_matter_is_stripped_as_mkdocs_does_and_lines_are_the_files(head):
+    found = scan(head + '# Page\n\n```snippet\nch/a.py\n```\n\n```snippet exec="on"\nch/a.py\n```\n')
+    offset = head.count("\n")
+    assert [(embed.line, embed.end_line) for embed in found.embeds] == [
+        (3 + offset, 5 + offset),
+        (7 + offset, 9 + offset),
+    ]
+    assert [line for line, _ in found.problems] == [7 + offset]
+
+
+def test_a_page_is_read_as_mkdocs_reads_it(tmp_path):
+    from snippet_engine.embeds import page_markdown, read_page
+
+    page = tmp_path / "p.md"
+    page.write_bytes(b"\xef\xbb\xbf---\r\ntitle: T\r\n---\r\n# Page\r\n\r\n!!! note\r\n\tBody\rMore\r\n")
+    text = read_page(page)
+    assert text == "---\ntitle: T\n---\n# Page\n\n!!! note\n\tBody\nMore\n"  # BOM gone, universal newlines
+    source = page_markdown(text)
+    assert source.markdown == "# Page\n\n!!! note\n    Body\nMore\n" and source.first_line == 4
+    assert source.meta == {"title": "T"}
+    assert page_markdown("---\n- not a mapping\n---\nText\n").first_line == 1  # not meta-data: the site shows it
+    leading = page_markdown("\n\nText\n")  # MkDocs drops leading blank lines
+    assert (leading.markdown, leading.first_line) == ("Text\n", 3)
+
+
+def test_lines_are_split_as_markdown_splits_them():
+    found = scan('# Page\u2028one\x0ctwo\x1cthree\n\n```snippet\nch/a.py\n```\n\n```snippet foo="1"\nch/a.py\n```\n')
+    assert [(embed.line, embed.end_line) for embed in found.embeds] == [(3, 5), (7, 9)]
+    assert [line for line, _ in found.problems] == [7]
+
+
+def test_tab_indented_fences_are_found_under_their_admonition():
+    found = scan('!!! note\n\n\t```snippet\n\tch/a.py\n\t```\n\n=== "Tab"\n\t```snippet\n\tch/b.py\n\t```\n')
+    assert found.problems == []
+    assert [(embed.snippet, embed.line, embed.end_line) for embed in found.embeds] == [
+        ("ch/a.py", 3, 5),
+        ("ch/b.py", 8, 10),
+    ]
+
+
+def test_an_embed_inside_a_raw_html_block_is_shown_by_the_site_and_knows_its_block():
+    found = scan(
+        "<details><summary>S</summary>\n\n```snippet\nch/a.py\n```\n\n</details>\n\n"
+        '<div class="x">\n<p>text</p>\n\n~~~snippet\nch/b.py\n~~~\n</div>\n\n```snippet\nch/c.py\n```\n'
+    )
+    assert found.problems == []
+    assert [(embed.snippet, embed.line, embed.html_block) for embed in found.embeds] == [
+        ("ch/a.py", 3, "details"),
+        ("ch/b.py", 12, "div"),
+        ("ch/c.py", 17, None),
+    ]

@@ -237,7 +237,8 @@ def test_nested_containers_and_list_items_keep_their_embeds():
     )
     cells = cells_of(text)
     assert cells == [
-        ("markdown", "# Page\n\n> **💡 Outer \\*box\\***\n>\n> **Inner tab**\n>\n> **Deep**"),
+        # An admonition's title is Markdown on the site (*box* is emphasis there): it stays Markdown here.
+        ("markdown", "# Page\n\n> **💡 Outer *box***\n>\n> **Inner tab**\n>\n> **Deep**"),
         ("snippet", "ch/one.py"),
         ("markdown", "> Still in the box.\n\n1. Step one"),
         ("snippet", "ch/two.py"),
@@ -335,3 +336,188 @@ def test_notebook_view_headings_get_the_site_ids_and_a_nested_toc():
     assert [child["id"] for child in title["children"]] == ["张量的属性", "张量的属性_1"]
     assert title["children"][0]["children"][0]["id"] == "zero_grad"
     assert title["children"][0]["children"][0]["name"] == "zero_grad()"
+
+
+# The reviewer's cases: constructs the converter got silently wrong (the checker said nothing).
+
+
+def test_prose_continuing_a_list_item_after_an_embed_is_prose_not_a_code_block():
+    text = (
+        "# Page\n\n1. 第一步：\n\n    ```snippet\n    ch/one.py\n    ```\n\n    这一段仍属于第一步。\n\n"
+        "        an indented code block of the step\n\n2. 第二步：\n   wrapped lazily\n\n"
+        "    ```snippet\n    ch/two.py\n    ```\n\n    Still step two.\n\n    - a nested item\n\n"
+        "        continued\n"
+    )
+    assert cells_of(text) == [
+        ("markdown", "# Page\n\n1. 第一步："),
+        ("snippet", "ch/one.py"),
+        (
+            "markdown",
+            "这一段仍属于第一步。\n\n    an indented code block of the step\n\n2. 第二步：\n    wrapped lazily",
+        ),
+        ("snippet", "ch/two.py"),
+        ("markdown", "Still step two.\n\n- a nested item\n\n    continued"),
+    ]
+
+
+def test_a_list_item_in_a_box_keeps_its_indentation_inside_the_quote():
+    text = '# Page\n\n!!! note "Box"\n    - item\n\n        more of the item\n\n    After the list.\n'
+    assert cells_of(text) == [
+        ("markdown", "# Page\n\n> **📝 Box**\n>\n> - item\n>\n>     more of the item\n>\n> After the list."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "tag"),
+    [
+        ("<details><summary>Answer</summary>", "</details>", "details"),
+        ('<div class="note">', "</div>", "div"),
+    ],
+)
+def test_an_embed_inside_a_raw_html_block_fails_with_page_and_line(opening, closing, tag):
+    with pytest.raises(NotebookError) as caught:
+        cells_of(f"# Page\n\n{opening}\n\n```snippet\nch/one.py\n```\n\n{closing}\n")
+    ((line, problem),) = caught.value.problems
+    assert line == 5
+    assert problem.startswith(f"snippet fence 'ch/one.py' is inside the raw HTML block <{tag}>"), problem
+
+
+def test_a_tab_indents_a_block_as_four_spaces_do():
+    text = (
+        "# Page\n\n!!! note\n\tTab-indented body.\n\n\t```snippet\n\tch/one.py\n\t```\n\n\tAfter, in the box.\n\nOut.\n"
+    )
+    assert cells_of(text) == [
+        ("markdown", "# Page\n\n> **📝 Note**\n>\n> Tab-indented body."),
+        ("snippet", "ch/one.py"),
+        ("markdown", "> After, in the box.\n\nOut."),
+    ]
+
+
+def test_lines_are_counted_as_markdown_splits_them_not_by_str_splitlines():
+    # U+2028 and a form feed are line breaks for str.splitlines, not for Markdown (nor for `file:line`).
+    text = "# Page\n\nA\u2028separator and a form\x0cfeed.\n\n```snippet\nch/one.py\n```\n\nA paragraph.\n{: .lead }\n"
+    found = find_embeds(text, *markdown_settings(REPO_ROOT / "mkdocs.yml"))
+    assert [(embed.line, embed.end_line) for embed in found.embeds] == [(5, 7)]
+    with pytest.raises(NotebookError) as caught:
+        split_page(text, found.embeds, "docs/p.md")
+    assert [line for line, _ in caught.value.problems] == [10]
+    cells = split_page(text.replace("{: .lead }\n", ""), found.embeds)
+    assert cells[0] == ("markdown", "# Page\n\nA\u2028separator and a form\x0cfeed.")
+    assert cells[1] == ("snippet", "ch/one.py")
+
+
+def test_titles_are_escaped_where_the_site_shows_them_literally():
+    text = (
+        '# Page\n\n```python title="C:\\ and *not_bold* [x](y)"\nx = 1\n```\n\n'
+        '!!! note "Markdown *here* `a*b`"\n    Body.\n\n```snippet title="C:\\"\nch/one.py\n```\n'
+    )
+    cells = cells_of(text)
+    assert cells[0][1] == (
+        "# Page\n\n**C:\\\\ and \\*not\\_bold\\* \\[x\\](y)**\n\n```python\nx = 1\n```\n\n"
+        "> **📝 Markdown *here* `a*b`**\n>\n> Body.\n\n**C:\\\\**"
+    )
+
+
+def test_relative_links_to_files_that_are_not_pages_fail_with_page_and_line():
+    text = (
+        "# Page\n\n![a chart](img/chart.png)\n\nThe [data](../data/words.txt) and `[not](a-link.png)`.\n\n"
+        "```python\nprint(d[0](x.png))\n```\n\n[ref]: files/table.csv\n\n```snippet\nch/one.py\n```\n"
+    )
+    with pytest.raises(NotebookError) as caught:
+        cells_of(text)
+    assert [(line, problem.split(":")[0]) for line, problem in caught.value.problems] == [
+        (3, "relative link 'img/chart.png' is not a page (.md)"),
+        (5, "relative link '../data/words.txt' is not a page (.md)"),
+        (11, "relative link 'files/table.csv' is not a page (.md)"),
+    ]
+
+
+def test_page_links_with_titles_and_angle_brackets_point_at_the_site_and_code_is_left_alone(course):
+    page = Page(course.docs_dir / "ch" / "01-first.en.md", "ch/01-first", "en")
+    page.path.write_text(
+        '# Chapter\n\nSee [next](../other/02-next.md "The next one"), [angle](<02-b.en.md#x>), '
+        "`[code](c.md)`, [web](https://example.org/a.md) and [here](#top).\n\n"
+        '[ref]: ../other/02-next.md "Title"\n\n```markdown\n[x](in-code.md)\n```\n'
+    )
+    notebook, _ = build_notebook(course, page, results())
+    prose = "\n".join(cell.source for cell in notebook.cells[2:])
+    assert '[next](../../../other/02-next/ "The next one")' in prose
+    assert "[angle](../../02-b/#x)" in prose
+    assert "`[code](c.md)`" in prose and "(https://example.org/a.md)" in prose and "[here](#top)" in prose
+    assert '[ref]: ../../../other/02-next/ "Title"' in prose
+    assert "[x](in-code.md)" in prose
+
+
+def _uses_file(course):
+    (course.snippets_dir / "ch" / "data.py").write_text("from pathlib import Path\n\nprint(Path(__file__).name)\n")
+    return {**results(), "ch/data.py": SnippetResult("snippets/ch/data.py", output="data.py\n")}
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["---\ntitle: Chapter\nsummary: one\n---\n", "---\ntitle: Chapter\n---\n\n\n", "Title: Chapter\nAuthors: me\n\n"],
+)
+def test_front_matter_is_stripped_as_mkdocs_does_and_lines_stay_right(course, head):
+    page = Page(course.docs_dir / "ch" / "01-first.zh.md", "ch/01-first", "zh")
+    body = "# Chapter\n\nIntro.\n\n```snippet\nch/data.py\n```\n"
+    page.path.write_text(head + body)
+    offset = head.count("\n")
+    assert [(e.line, e.end_line) for e in course.embeds(page)] == [(5 + offset, 7 + offset)]
+    notebook, snippets = build_notebook(course, page, _uses_file(course))
+    assert snippets == ("ch/data.py",)
+    sources = [cell.source for cell in notebook.cells]
+    assert sources[0] == "# Chapter" and "第 01 章" in sources[1]
+    assert "__file__ =" in sources[3] and sources[4] == "Intro."
+    assert not any("title:" in source.lower() for source in sources)
+    page.path.write_text(head + body + "\nA paragraph.\n{: .lead }\n")
+    (finding,) = [f for f in Project(course.root)._notebook_findings(page)]
+    assert finding.line == 10 + offset
+
+
+def test_a_page_saved_with_a_bom_or_crlf_reads_as_mkdocs_reads_it(course):
+    page = Page(course.docs_dir / "ch" / "01-first.zh.md", "ch/01-first", "zh")
+    page.path.write_bytes("\ufeff```snippet\r\nch/one.py\r\n```\r\n\r\n# Later\r\n".encode())
+    project = Project(course.root)
+    assert [(e.snippet, e.line, e.end_line) for e in project.embeds(page)] == [("ch/one.py", 1, 3)]
+    page.path.write_bytes("\ufeff# Chapter\r\n\r\nIntro.\r\n\r\n```snippet\r\nch/data.py\r\n```\r\n".encode())
+    notebook, _ = build_notebook(Project(course.root), page, _uses_file(course))
+    sources = [cell.source for cell in notebook.cells]
+    assert sources[0] == "# Chapter" and "第 01 章" in sources[1] and "__file__ =" in sources[3]
+    assert sources[4] == "Intro." and "\r" not in "".join(sources)
+
+
+def test_a_page_without_a_leading_title_still_gets_the_intro_and_setup_cells(course):
+    page = Page(course.docs_dir / "ch" / "01-first.en.md", "ch/01-first", "en")
+    page.path.write_text("```snippet\nch/data.py\n```\n\n# Later heading\n")
+    notebook, _ = build_notebook(course, page, _uses_file(course))
+    kinds = [cell.cell_type for cell in notebook.cells]
+    assert kinds == ["markdown", "markdown", "code", "code", "markdown"]
+    assert "chapter 01" in notebook.cells[0].source and "__file__ =" in notebook.cells[2].source
+
+
+@pytest.mark.parametrize(
+    ("markup", "line", "message"),
+    [
+        ("> !!! note\n>     Body.", 3, "'!!! note' is inside a block quote (>): the notebook cannot convert"),
+        ('> === "Tab"', 3, "'=== \"Tab\"' is inside a block quote (>)"),
+        (
+            "> 1. Step\n>\n>     ```snippet\n>     ch/two.py\n>     ```\n>\n>     More of the step.",
+            5,
+            "snippet fence 'ch/two.py' is indented inside a block quote (>)",
+        ),
+    ],
+)
+def test_containers_in_a_block_quote_fail_with_page_and_line(markup, line, message):
+    with pytest.raises(NotebookError) as caught:
+        cells_of(f"# Page\n\n{markup}\n\n```snippet\nch/one.py\n```\n")
+    ((where, problem),) = caught.value.problems
+    assert where == line and problem.startswith(message), problem
+
+
+def test_a_fence_in_a_block_quote_and_a_hard_line_break_convert():
+    text = "# Page\n\nTwo spaces end this line  \nwith a break.\n\n> ```snippet\n> ch/one.py\n> ```\n>\n> After.\n"
+    assert cells_of(text) == [
+        ("markdown", "# Page\n\nTwo spaces end this line  \nwith a break."),
+        ("snippet", "ch/one.py"),
+        ("markdown", "> After."),
+    ]

@@ -115,3 +115,32 @@ def test_page_the_notebook_cannot_express_names_page_and_line(tmp_path):
         "(attr_list) has no notebook equivalent; remove it"
         for locale in ("en", "zh")
     ]
+
+
+def test_embed_inside_a_raw_html_block_names_page_and_line(tmp_path):
+    root = make_repo(tmp_path)
+    for locale in ("zh", "en"):
+        page = root / "docs" / f"ch.{locale}.md"
+        page.write_text(
+            page.read_text().replace("```snippet", "<details><summary>S</summary>\n\n```snippet") + "\n</details>\n"
+        )
+    assert sorted(findings(root)) == [
+        f"docs/ch.{locale}.md:7: cannot become a notebook: snippet fence 'ch/hello.py' is inside the raw HTML block "
+        "<details>: a notebook cannot hold a code cell inside HTML; write the block in Markdown "
+        '(a collapsed block is ??? note "Title", a box !!! note "Title")'
+        for locale in ("en", "zh")
+    ]
+
+
+def test_pages_are_read_as_mkdocs_reads_them_bom_crlf_and_front_matter(tmp_path):
+    root = make_repo(tmp_path)
+    for locale in ("zh", "en"):
+        page = root / "docs" / f"ch.{locale}.md"
+        page.write_bytes("\ufeff---\ntitle: T\n---\n".encode() + page.read_bytes().replace(b"\n", b"\r\n"))
+    assert findings(root) == []
+    project = Project(root)
+    (embed,) = project.embeds(project.pages()[0])
+    assert (embed.line, embed.end_line) == (8, 10)
+    zh = root / "docs" / "ch.zh.md"
+    zh.write_bytes(b'\xef\xbb\xbf```snippet exec="on"\nch/hello.py\n```\n')  # line 1: the BOM hid the fence
+    assert "docs/ch.zh.md:1: snippet fence option exec='on' is not supported" in "\n".join(findings(root))

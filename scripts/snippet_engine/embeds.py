@@ -12,7 +12,18 @@ the notebook builder replaces by a code cell), the recorded fences are then
 matched, in order and by body, with the fence openings found by scanning the
 page text. A snippet-looking opening that the conversion did not record, or a
 recorded fence that ends up nowhere visible (in an HTML comment, in an
-indented code block), is reported as a problem of the page.
+indented code block), is reported as a problem of the page. A fence the site
+shows inside a raw HTML block (`<details>`, `<div>`) is an embed that knows
+its block (`Embed.html_block`): the notebook cannot hold a code cell inside
+HTML, and says so.
+
+A page is read once, as MkDocs reads it (`read_page`: UTF-8 with or without
+a BOM, universal newlines), and turned into the text the site's Markdown
+converts (`page_markdown`: front matter stripped by MkDocs' own
+`meta.get_data`, whitespace normalised as Python-Markdown does, tabs
+included); discovery, the checker and the notebook builder all use these
+two, and every line they report is a line of the file, counted as Markdown
+counts them (at `\n` only, not at U+2028 or a form feed).
 
 Supported fence options (documented in CONTRIBUTING.md, "Embedding a snippet"):
 
@@ -37,7 +48,9 @@ from typing import Any
 
 import markdown
 import markdown_exec
+from markdown import util as markdown_util
 from markdown.extensions.attr_list import get_attrs
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 from pymdownx.superfences import RE_NESTED_FENCE_START
 
@@ -56,8 +69,77 @@ PAGE_OPTIONS = "snippet_page_options"
 PROBLEMS = "snippet_problems"
 """Key of the fence's problems (unsupported options) in the options SuperFences hands the formatter."""
 
+TAB_LENGTH = 4
+"""Python-Markdown's `tab_length` (MkDocs never changes it): a tab indents a block as four spaces do."""
+
 _PREFIX = re.compile(r"[> \t]*")
 _EMBED_MARK = "data-snippet-embed"
+_RECORDED = re.compile(rf'<div {_EMBED_MARK}="(?P<number>\d+)"></div>')
+_FIRST_TAG = re.compile(r"\s*<(?P<tag>[A-Za-z][\w-]*)")
+
+
+def read_page(path: Path) -> str:
+    """A page's text exactly as MkDocs reads it (`mkdocs.structure.files.File.content_string`).
+
+    UTF-8, a byte order mark dropped (`utf-8-sig`), universal newlines
+    (`\\r\\n` and `\\r` read as `\\n`). Pass the result to `page_markdown`,
+    `find_embeds` or `notebook_build.split_page`.
+
+    Parameters:
+        path: The page.
+
+    Returns:
+        Its text.
+    """
+    with path.open(encoding="utf-8-sig", errors="strict") as fh:
+        return fh.read()
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A page as the site's Markdown converts it.
+
+    Parameters:
+        markdown: What Markdown converts: the page without its front matter (MkDocs' `meta.get_data`),
+            whitespace normalised as Python-Markdown's first preprocessor does (tabs expanded to
+            4-column stops, whitespace-only lines emptied).
+        first_line: The line of the page file (1-based) that is `markdown`'s first line.
+        meta: The page's meta-data, as MkDocs reads it (`title`, …).
+    """
+
+    markdown: str
+    first_line: int = 1
+    meta: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def lines(self) -> list[str]:
+        """`markdown`'s lines as Markdown splits them: at `\\n` only (`str.splitlines` also splits at U+2028, …)."""
+        return self.markdown.split("\n")
+
+
+def page_markdown(text: str) -> PageSource:
+    """The text the site's Markdown converts, from a page's text (`read_page`), and where it starts in the file.
+
+    MkDocs strips YAML front matter (`---` … `---`) or MultiMarkdown
+    meta-data (`key: value` lines) and the blank lines after it
+    (`mkdocs.utils.meta.get_data`, used here); Python-Markdown then
+    normalises whitespace (`NormalizeWhitespace`, mirrored here: line ends,
+    tabs, whitespace-only lines), so that a tab-indented line is an indented
+    block to everything that reads the result.
+
+    Parameters:
+        text: The page's text.
+
+    Returns:
+        The `PageSource`.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # what reading with universal newlines does
+    body, meta = get_data(text)
+    if not text.endswith(body):  # get_data only ever removes a head
+        raise AssertionError("mkdocs.utils.meta.get_data changed the page beyond its front matter")
+    first_line = text[: len(text) - len(body)].count("\n") + 1
+    body = body.replace(markdown_util.STX, "").replace(markdown_util.ETX, "")
+    body = re.sub(r"(?<=\n) +\n", "\n", body.expandtabs(TAB_LENGTH))
+    return PageSource(body, first_line, meta)
 
 
 def validate_snippet_fence(
@@ -162,12 +244,15 @@ class Embed:
         line: 1-based line of the opening fence in the page.
         end_line: 1-based line of the closing fence (the fence spans `line..end_line`).
         options: The supported options the fence sets, as written (`source`, `title`).
+        html_block: The tag of the raw HTML block the site shows the fence in (`details` for a fence
+            between `<details>` and `</details>`); None when it is in Markdown.
     """
 
     snippet: str
     line: int
     end_line: int
     options: Mapping[str, str] = field(default_factory=dict, hash=False)
+    html_block: str | None = None
 
     @property
     def title(self) -> str | None:
@@ -197,12 +282,13 @@ class _Opening:
     why_not: str = ""  # when `end` is None: why SuperFences does not read a fence here
 
 
-def _snippet_openings(lines: list[str]) -> list[_Opening]:
+def _snippet_openings(lines: list[str], offset: int = 0) -> list[_Opening]:
     """Every opening of a `snippet` fence in the text, with its closing line (scanning only: no decisions).
 
     Walks the lines as SuperFences' preprocessor does: an open fence's body is
     not searched for openings; a fence whose header does not parse, or whose
-    body is less indented than its opening, is abandoned.
+    body is less indented than its opening, is abandoned. Lines are reported
+    `offset` further on (the front matter's lines: lines of the file).
     """
     found = []
     index = 0
@@ -217,7 +303,7 @@ def _snippet_openings(lines: list[str]) -> list[_Opening]:
             lang = next((value for key, value in get_attrs(match["attrs"]) if key == "."), None)
         if match["unrecognized"] is not None:  # a header SuperFences cannot parse: not a fence
             if lang == FENCE_NAME:
-                found.append(_Opening(index, None, "", 'its options do not parse (write them as key="value")'))
+                found.append(_Opening(index + offset, None, "", 'its options do not parse (write them as key="value")'))
             index += 1
             continue
         closing = re.compile(re.escape(match["fence"]) + r"[ \t]*$")
@@ -226,14 +312,17 @@ def _snippet_openings(lines: list[str]) -> list[_Opening]:
             content = lines[later][len(prefix) :] if lines[later].startswith(prefix) else None
             if content is None and lines[later].strip(" \t>"):
                 # Less indented than the opening: SuperFences abandons the fence at this line.
-                resume, why_not = later + 1, f"line {later + 1} is less indented than the opening fence"
+                resume, why_not = later + 1, f"line {later + 1 + offset} is less indented than the opening fence"
                 break
             if content is not None and closing.match(content):
                 end, resume = later, later + 1
                 break
         if lang == FENCE_NAME:
-            body = "\n".join(line[len(prefix) :] for line in lines[index + 1 : end]) if end is not None else ""
-            found.append(_Opening(index, end, body.strip(), why_not if end is None else ""))
+            if end is None:
+                found.append(_Opening(index + offset, None, "", why_not))
+            else:
+                body = "\n".join(line[len(prefix) :] for line in lines[index + 1 : end])
+                found.append(_Opening(index + offset, end + offset, body.strip()))
         index = resume
     return found
 
@@ -251,11 +340,31 @@ class _ShownMarks(HTMLParser):
                 self.shown.add(int(value))
 
 
+def _html_blocks(stash: markdown_util.HtmlStash) -> dict[int, str]:
+    """The raw HTML block around each recorded fence that sits in one: its tag, by the recorder's number.
+
+    SuperFences stashes each fence's HTML and leaves a placeholder in the
+    text; a raw HTML block around it is stashed in turn, placeholder included.
+    """
+    blocks = [block if isinstance(block, str) else "" for block in stash.rawHtmlBlocks]
+    found = {}
+    for index, block in enumerate(blocks):
+        recorded = _RECORDED.fullmatch(block)
+        if recorded is None:
+            continue
+        placeholder = stash.get_placeholder(index)
+        around = next((other for other in blocks if placeholder in other), None)
+        if around is not None:
+            tag = _FIRST_TAG.match(around)
+            found[int(recorded["number"])] = tag["tag"].lower() if tag else "html"
+    return found
+
+
 def find_embeds(text: str, extensions: tuple[Any, ...], configs: dict[str, Any]) -> PageEmbeds:
     """The snippet fences of a page, found by converting it as the site does.
 
     Parameters:
-        text: The page's Markdown.
+        text: The page's text, as MkDocs reads it (`read_page`); front matter included: lines are the file's.
         extensions: The site's Markdown extensions (`markdown_settings`).
         configs: Their configuration.
 
@@ -271,14 +380,17 @@ def find_embeds(text: str, extensions: tuple[Any, ...], configs: dict[str, Any])
     superfences = dict(configs.get("pymdownx.superfences", {}))
     fences = [fence for fence in superfences.get("custom_fences", []) if fence.get("name") != FENCE_NAME]
     superfences["custom_fences"] = [*fences, snippet_fence(record)]
-    html = markdown.Markdown(
+    source = page_markdown(text)
+    md = markdown.Markdown(
         extensions=list(extensions), extension_configs={**configs, "pymdownx.superfences": superfences}
-    ).convert(text)
+    )
+    html = md.convert(source.markdown)
     marks = _ShownMarks()
     marks.feed(html)
     marks.close()
+    html_blocks = _html_blocks(md.htmlStash)
 
-    openings = _snippet_openings(text.splitlines())
+    openings = _snippet_openings(source.lines(), source.first_line - 1)
     embeds: list[Embed] = []
     problems: list[tuple[int, str]] = []
     cursor = 0
@@ -305,7 +417,9 @@ def find_embeds(text: str, extensions: tuple[Any, ...], configs: dict[str, Any])
                 )
             )
             continue
-        embeds.append(Embed(snippet, line, opening.end + 1, dict(options.get(PAGE_OPTIONS, {}))))
+        embeds.append(
+            Embed(snippet, line, opening.end + 1, dict(options.get(PAGE_OPTIONS, {})), html_blocks.get(number))
+        )
     for stray in openings[cursor:]:
         problems.append((stray.line + 1, _stray_message(stray)))
     return PageEmbeds(embeds, sorted(problems, key=lambda problem: problem[0]))

@@ -2,7 +2,9 @@
 
 Embeds come from `embeds` (the site's own Markdown with the `snippet`
 fence's real validator), so the checker sees exactly the fences the build
-and the notebook builder see: no second fence parser.
+and the notebook builder see: no second fence parser. Pages are read as
+MkDocs reads them (`embeds.read_page`: a BOM dropped, universal newlines),
+and every line named is a line of the file (front matter included).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from snippet_engine.embeds import FENCE_NAME, Embed, PageEmbeds, find_embeds, markdown_settings
+from snippet_engine.embeds import FENCE_NAME, Embed, PageEmbeds, find_embeds, markdown_settings, read_page
 from snippet_engine.notebook_build import NotebookError, split_page
 from snippet_engine.source import LANGUAGES, DirectiveError, parse_directives, unpaired_comments
 
@@ -106,8 +108,7 @@ class Project:
             The page's `PageEmbeds` (computed once per `Project`).
         """
         if page.path not in self._embeds:
-            text = page.path.read_text(encoding="utf-8")
-            self._embeds[page.path] = find_embeds(text, *self._markdown_settings)
+            self._embeds[page.path] = find_embeds(read_page(page.path), *self._markdown_settings)
         return self._embeds[page.path]
 
     def embeds(self, page: Page) -> list[Embed]:
@@ -124,7 +125,7 @@ class Project:
     def _notebook_findings(self, page: Page) -> list[Finding]:
         """What in a page its notebook cannot express."""
         try:
-            split_page(page.path.read_text(encoding="utf-8"), self.embeds(page))
+            split_page(read_page(page.path), self.embeds(page))
         except NotebookError as exc:
             return [
                 Finding(self.rel(page.path), line, f"cannot become a notebook: {message}")
