@@ -47,6 +47,7 @@ def python_x_py(name: str) -> str:
         ("thread_after_main.py", "main: done\nthread: finished after the main code\n"),
         ("shutdown_hooks.py", "main: done\natexit: goodbye\n__del__: module teardown\n"),
         ("os_exit.py", "before os._exit\n"),
+        ("shutdown_cycle.py", "main: done\n__del__: cycle collected at exit\n"),
         # kind: source decoded and compiled as CPython does
         ("bom.py", "saved with a BOM\n"),
         ("latin1_cookie.py", "café\n"),
