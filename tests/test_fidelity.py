@@ -12,8 +12,10 @@ import sys
 import pytest
 
 from conftest import FIXTURES, REPO_ROOT
+from snippet_engine import Engine
 from snippet_engine.source import display_source, unpaired_comments
 from snippet_engine.terminal import render_terminal
+from snippet_engine.worker import portable_paths
 
 REL = "tests/fixtures/snippets"
 
@@ -21,8 +23,9 @@ REL = "tests/fixtures/snippets"
 def python_x_py(name: str) -> str:
     """What a terminal shows for `python <fixture>` run from the repository root.
 
-    Python names the script by its absolute path in tracebacks and warnings; the engine names it relative to
-    the repository, so that no page or record depends on where the course was checked out.
+    Python names files by their absolute paths in tracebacks and warnings; the engine names them relative to
+    the repository, `site-packages/` or `stdlib/` (`worker.portable_paths`), so that no page or record
+    depends on where the course or Python was installed.
     """
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
     done = subprocess.run(
@@ -33,7 +36,7 @@ def python_x_py(name: str) -> str:
         env=env,
         timeout=120,
     )
-    return render_terminal(done.stdout.decode("utf-8", "replace")).replace(f"{REPO_ROOT}/", "")
+    return portable_paths(render_terminal(done.stdout.decode("utf-8", "replace")), str(REPO_ROOT))
 
 
 @pytest.mark.parametrize(
@@ -48,6 +51,8 @@ def python_x_py(name: str) -> str:
         ("shutdown_hooks.py", "main: done\natexit: goodbye\n__del__: module teardown\n"),
         ("os_exit.py", "before os._exit\n"),
         ("shutdown_cycle.py", "main: done\n__del__: cycle collected at exit\n"),
+        ("rebinds_stdout.py", "中文输出 through a rebound stdout\n"),
+        ("rebinds_stdout_buffered.py", "buffered line 1\nbuffered line 2\n"),
         # kind: source decoded and compiled as CPython does
         ("bom.py", "saved with a BOM\n"),
         ("latin1_cookie.py", "café\n"),
@@ -98,10 +103,17 @@ def test_printing_past_the_output_limit_is_killed_and_named(run):
     assert result.truncated and result.output.startswith("y" * 1023 + "\n")
 
 
-def test_torch_compile_runs_on_cpu(run):
-    result = run("compile_cpu.py")
+def test_torch_compile_runs_on_cpu_from_a_cold_cache(tmp_path, monkeypatch):
+    """A fresh machine's first compile: the C++ compiler writes freely, inductor's own changes are not blamed."""
+    monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", str(tmp_path / "inductor"))
+    engine = Engine(REPO_ROOT, jobs=1, use_cache=False, cache_dir=tmp_path / "cache")
+    try:
+        result = engine.run(FIXTURES / "compile_cpu.py")
+    finally:
+        engine.close()
     assert result.ok, (result.problems, result.output[-3000:])
     assert result.output == "same result: True\n"
+    assert any((tmp_path / "inductor").rglob("*.so")), "the run compiled nothing: the cache was not cold"
 
 
 def test_progress_output_shown_in_full_when_long(run):
@@ -194,3 +206,32 @@ def test_a_long_progress_line_shows_its_final_state(run):
     assert result.ok and result.truncated
     assert result.output.endswith("\nprogress 199999\nend\n")
     assert "progress 0" not in result.output.split("\n")[-3][:9] or result.output.count("progress") == 1
+
+
+def test_os_exit_with_a_status_fails_the_run(run):
+    result = run("os_exit_nonzero.py")
+    assert [(p.kind, p.message) for p in result.problems] == [("exit-status", "exited with status 3")]
+    assert result.output == "before os._exit(3)\n"
+
+
+def test_a_figure_left_open_by_the_expected_exception_is_no_error(run):
+    """The snippet ends at its (declared) exception: the plt.show() after it is unreachable, not forgotten."""
+    result = run("exception_before_show.py")
+    assert result.ok, result.problems
+    assert "RuntimeError: Can't call numpy() on Tensor that requires grad" in result.output
+
+
+def test_state_a_library_changes_as_it_loads_is_not_blamed_on_the_snippet(run):
+    """torch.compile's first compile raises the recursion limit (a cold inductor cache): no false alarm."""
+    result = run("raises_recursion_limit_while_importing.py")
+    assert result.ok, result.problems
+
+
+def test_output_names_files_the_same_on_every_machine(run):
+    """Absolute paths of the checkout and of Python's installation never reach the page or the record."""
+    result = run("library_warning_path.py")
+    assert result.ok, result.problems
+    assert result.output.startswith(
+        f"this file: {REL}/library_warning_path.py\nnext to it: {REL}/words.txt\nstdlib/warnings.py:1: UserWarning"
+    )
+    assert str(REPO_ROOT) not in result.output

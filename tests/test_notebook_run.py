@@ -213,3 +213,16 @@ def test_a_passed_notebook_runs_again_when_its_record_changes(tmp_path):
     again = check(project, cache_dir=cache)
     assert not again.cached and not again.ok
     assert "output differs from snippets/ch/hello.out" in again.error
+
+
+def test_a_kernel_that_does_not_start_is_a_failed_notebook_not_a_crash(tmp_path, monkeypatch):
+    from nbclient import NotebookClient
+
+    def no_answer(self, **kwargs):
+        raise RuntimeError("Kernel didn't respond in 60 seconds")
+
+    monkeypatch.setattr(NotebookClient, "execute", no_answer)
+    project = make_course(tmp_path, {"one.py": ("print(1)\n", "1\n")})
+    run = check(project)
+    assert not run.ok
+    assert "kernel did not run: RuntimeError: Kernel didn't respond in 60 seconds" in run.error

@@ -144,3 +144,16 @@ def test_pages_are_read_as_mkdocs_reads_them_bom_crlf_and_front_matter(tmp_path)
     zh = root / "docs" / "ch.zh.md"
     zh.write_bytes(b'\xef\xbb\xbf```snippet exec="on"\nch/hello.py\n```\n')  # line 1: the BOM hid the fence
     assert "docs/ch.zh.md:1: snippet fence option exec='on' is not supported" in "\n".join(findings(root))
+
+
+def test_snippets_are_read_as_python_reads_them(tmp_path):
+    """A latin-1 (coding cookie) or BOM snippet runs under `python x.py`: the checks read it the same way."""
+    root = make_repo(tmp_path)
+    (root / "snippets" / "ch" / "latin1.py").write_bytes(
+        b"# -*- coding: latin-1 -*-\n# zh: caf\xe9 (zh)\n# en: caf\xe9\nprint('caf\xe9')\n"
+    )
+    (root / "snippets" / "ch" / "bom.py").write_bytes("\ufeff# zh: 中文\n# en: English\nprint(1)\n".encode())
+    for locale in ("zh", "en"):
+        page = root / "docs" / f"ch.{locale}.md"
+        page.write_text(page.read_text() + "\n```snippet\nch/latin1.py\n```\n\n```snippet\nch/bom.py\n```\n")
+    assert findings(root) == []

@@ -19,6 +19,8 @@ from snippet_engine.terminal import render_terminal
         ("row 1\nrow 2\x1b[A\rROW 1\n", "ROW 1\nrow 2"),  # cursor up, as tqdm's nested bars do
         ("no newline\rNO", "NO newline"),
         ("bell\x07\n", "bell\n"),
+        ("fit 10%\rfit 100%\n✔️ done, w = 2\n⚠️ check it\n", "fit 100%\n✔️ done, w = 2\n⚠️ check it\n"),  # U+FE0F
+        ("a\u200bb\u200dc\r\n", "a\u200bb\u200dc\n"),  # zero-width space and joiner
         ("first\na\vb\n", "first\na\n b\n"),  # a vertical tab moves down without returning the carriage
         ("top\n" + "x\x1bD" * 3 + "\n", "top\nx\n x\n  x\n\n"),  # ESC D (index) opens rows too
     ],

@@ -90,6 +90,8 @@ def apply_policy(
         return [Problem("crash", f"the process ended (status {reply.get('child_status')}) without a report")]
 
     exception = reply.get("exception")
+    if not exception and reply["exit_code"] != 0:  # os._exit(3), or the engine's own fallback exit
+        problems.append(Problem("exit-status", f"exited with status {reply['exit_code']}"))
     if exception and exception["type"] == "SystemExit":
         problems.append(Problem("exit-status", f"exited with status {reply['exit_code']}", exception["line"]))
     elif exception and exception["type"] != directives.expect_exception:

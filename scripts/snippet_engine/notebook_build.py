@@ -52,7 +52,7 @@ from pymdownx.tabbed import TabbedProcessor
 from snippet_engine.cache import write_if_changed
 from snippet_engine.embeds import TAB_LENGTH, Embed, page_markdown, read_page
 from snippet_engine.result import SnippetResult
-from snippet_engine.source import display_source, parse_directives
+from snippet_engine.source import display_source, parse_directives, read_source
 
 if TYPE_CHECKING:  # `project` checks that pages convert (`split_page`): it imports this module
     from snippet_engine.project import Page, Project
@@ -517,7 +517,7 @@ def build_notebook(
 
     parts = split_page(read_page(page.path), project.embeds(page), project.rel(page.path), page_link)
     snippets = [name for kind, name in parts if kind == "snippet"]
-    sources = {name: (project.snippets_dir / name).read_text(encoding="utf-8") for name in snippets}
+    sources = {name: read_source(project.snippets_dir / name) for name in snippets}
     # The data files the chapter's code opens (the engine's own modules, read for tracebacks, are not data).
     reads = sorted({rel for name in snippets for rel in results[name].reads if not rel.startswith("scripts/")})
     uses_file = [name for name in snippets if "__file__" in sources[name]]

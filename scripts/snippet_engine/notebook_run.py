@@ -491,6 +491,13 @@ def execute_notebook(
                 kernel_log.seek(0)
                 last = "\n".join(kernel_log.read().splitlines()[-20:])
                 problems.append(f"kernel died: {exc}\n{last}".strip())
+            except (RuntimeError, TimeoutError, AssertionError) as exc:
+                # The kernel did not start or answer (nbclient: "Kernel didn't respond in 60 seconds" on a
+                # loaded machine, or its `assert self.km is not None` after a failed start): a failed
+                # notebook with the kernel's last words, never a traceback out of the checker.
+                kernel_log.seek(0)
+                last = "\n".join(kernel_log.read().splitlines()[-20:])
+                problems.append(f"kernel did not run: {type(exc).__name__}: {exc}\n{last}".strip())
     problems = check_cells(executed, records or {}) + problems
     duration = time.perf_counter() - start
     return NotebookRun(str(path), not problems, duration, "\n\n".join(problems), problems=problems)

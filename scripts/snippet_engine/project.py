@@ -17,7 +17,7 @@ from typing import Any
 
 from snippet_engine.embeds import FENCE_NAME, Embed, PageEmbeds, find_embeds, markdown_settings, read_page
 from snippet_engine.notebook_build import NotebookError, split_page
-from snippet_engine.source import LANGUAGES, DirectiveError, parse_directives, unpaired_comments
+from snippet_engine.source import LANGUAGES, DirectiveError, parse_directives, read_source, unpaired_comments
 
 __all__ = ["FENCE_NAME", "Embed", "Finding", "Page", "Project", "snippet_locale"]
 
@@ -199,7 +199,7 @@ class Project:
             rel = self.rel(path)
             if rel_to_snippets not in used:
                 findings.append(Finding(rel, 0, "is not embedded by any page"))
-            text = path.read_text(encoding="utf-8")
+            text = read_source(path)
             for line, message in unpaired_comments(text):
                 findings.append(Finding(rel, line, message))
             try:

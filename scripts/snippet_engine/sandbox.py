@@ -302,6 +302,10 @@ def _redirect_output(output_fd: int) -> None:
     sys.stderr = io.TextIOWrapper(
         io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True
     )
+    # As in CPython, the original streams stay reachable as sys.__stdout__ & co: a snippet that rebinds
+    # sys.stdout (`io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8")`) must not see the old wrapper
+    # collected, which would close the buffer both share.
+    sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr
 
 
 def _exception_line(snippet: str, exc: BaseException) -> int:
@@ -382,6 +386,11 @@ def _shut_down(main: types.ModuleType) -> None:
     ]:
         main.__dict__[name] = None
     gc.collect()
+    # As CPython's flush_std_files: whatever sys.stdout and sys.stderr are now (a snippet may have rebound
+    # them to buffered streams), then C-level stdio.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
     ctypes.CDLL(None).fflush(None)
 
 
@@ -512,8 +521,9 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
             "line": _exception_line(snippet, exc),
             "traceback": formatted,
         }
-    # Asked before the shutdown: pyplot's own atexit handler closes every figure.
-    report["unshown_figures"] = observer.unshown_figures()
+    # Asked before the shutdown: pyplot's own atexit handler closes every figure. A run that ended in an
+    # exception never reached its plt.show(): the exception is the problem to report, not the figure.
+    report["unshown_figures"] = [] if report["exception"] else observer.unshown_figures()
     # Global state left changed would leak into later cells of the chapter notebook (one kernel for all).
     report["global_state"] = [
         {"message": change.message, "line": line}

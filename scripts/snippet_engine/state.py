@@ -448,6 +448,8 @@ PROBES: tuple[Probe, ...] = (
         _interpreter_limits,
         ("sys.setrecursionlimit", "sys.set_int_max_str_digits"),
         plural=True,
+        # torch.compile raises the recursion limit to 2000 as inductor loads (torch/_inductor/compile_fx.py).
+        imports_change_it=True,
     ),
     Probe(
         "decimal context",

@@ -17,11 +17,43 @@ only moves down, as on a terminal.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pyte
+from wcwidth import wcwidth
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Characters a terminal interprets (C0 but tab and newline, DEL, C1): text without any is shown as written."""
+
+
+class _Screen(pyte.Screen):
+    """pyte's screen, keeping zero-width characters that are not combining marks.
+
+    pyte 0.8.2's `Screen.draw` stops drawing the rest of its text at such a
+    character (the emoji presentation selector U+FE0F in ✔️, a zero-width
+    joiner or space), losing the rest of the line. A terminal shows them as
+    part of the previous character; so does this screen.
+    """
+
+    def draw(self, data: str) -> None:
+        if data.isascii():
+            super().draw(data)
+            return
+        start = 0
+        for index, char in enumerate(data):
+            if wcwidth(char) == 0 and not unicodedata.combining(char):
+                super().draw(data[start:index])
+                self._attach(char)
+                start = index + 1
+        super().draw(data[start:])
+
+    def _attach(self, char: str) -> None:
+        line = self.buffer[self.cursor.y]
+        x = self.cursor.x - 1
+        if x > 0 and line[x].data == "":  # the stub cell after a wide character
+            x -= 1
+        if x >= 0:
+            line[x] = line[x]._replace(data=line[x].data + char)
 
 
 def render_terminal(text: str) -> str:
@@ -46,7 +78,7 @@ def render_terminal(text: str) -> str:
     # move down without it. Room for every row any of them can open, so nothing scrolls off the top.
     rows_needed = text.count("\n") + text.count("\v") + text.count("\f") + text.count("\x1b") + 1
     columns = max(80, 2 * max(len(line) for line in text.split("\n")) + 8 * text.count("\t") + 1)
-    screen = pyte.Screen(columns, rows_needed + 1)
+    screen = _Screen(columns, rows_needed + 1)
     pyte.Stream(screen).feed(text.replace("\n", "\r\n"))
     rows = []
     for y in range(screen.lines):

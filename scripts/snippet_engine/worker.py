@@ -17,7 +17,9 @@ import os
 import select
 import shutil
 import signal
+import site
 import sys
+import sysconfig
 import tempfile
 import time
 import weakref
@@ -41,6 +43,9 @@ MAX_OUTPUT_SHOWN = 200_000
 
 CUT_MARK = "[… the middle of the output is not shown …]"
 """The line that stands for the middle of an output too long to keep whole."""
+
+_exit = os._exit
+"""`os._exit` as the worker found it (a snippet's process wraps its own copy's, see `sandbox.run_child`)."""
 
 DRAIN_GRACE = 2.0
 """Seconds to keep reading output after the snippet's process group was killed (a process that left
@@ -157,6 +162,31 @@ class _OutputReader:
         return shown, True
 
 
+def portable_paths(text: str, repo_root: str) -> str:
+    """Output that names files the same way on every machine.
+
+    Python prints absolute paths (a traceback's library frames, a warning's file,
+    a snippet printing `__file__`). The repository's own files become relative to
+    its root (as the engine names the snippet itself), installed packages
+    `site-packages/…` and the standard library `stdlib/…`, so that neither a page
+    nor a `.out` record depends on where the course or Python was installed.
+
+    Parameters:
+        text: Rendered output.
+        repo_root: The repository's absolute path.
+
+    Returns:
+        The text with those prefixes replaced.
+    """
+    prefixes = {repo_root.rstrip("/") + "/": ""}
+    for path in {*site.getsitepackages(), site.getusersitepackages()}:
+        prefixes[path.rstrip("/") + "/"] = "site-packages/"
+    prefixes[sysconfig.get_paths()["stdlib"].rstrip("/") + "/"] = "stdlib/"
+    for prefix in sorted(prefixes, key=len, reverse=True):  # the venv's site-packages lies inside the repository
+        text = text.replace(prefix, prefixes[prefix])
+    return text
+
+
 def _supervise(pid: int, reader: _OutputReader, timeout: float) -> tuple[int | None, str]:
     """Read the child's output until it exits, is out of time or prints too much.
 
@@ -218,7 +248,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
             os.chdir(rundir)
             run_child({**request, "events": files["events"]}, write_fd, files["trace"], files["report"])
         finally:
-            os._exit(70)
+            _exit(70)  # the real one: the snippet may have wrapped os._exit
     os.close(write_fd)
     reader = _OutputReader(read_fd)
     try:
@@ -235,7 +265,8 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     reply["output_exceeded"] = MAX_OUTPUT if verdict == "output" else 0  # the limit passed, in bytes
     reply["signal"] = os.WTERMSIG(status) if status is not None and os.WIFSIGNALED(status) else 0
     reply["child_status"] = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) else None
-    reply["output"], reply["truncated"] = reader.text()
+    output, reply["truncated"] = reader.text()
+    reply["output"] = portable_paths(output, request["repo_root"])
     reply["output_bytes"] = reader.total
     with (
         open(files["trace"], encoding="utf-8", errors="replace")
