@@ -24,7 +24,7 @@ from typing import TextIO
 
 from snippet_engine.result import SnippetResult
 
-_ENGINE_RUNTIME = ("sandbox.py", "worker.py", "result.py", "terminal.py", "isolation.py", "state.py")
+_ENGINE_RUNTIME = ("sandbox.py", "worker.py", "result.py", "terminal.py", "isolation.py", "state.py", "source.py")
 _PACKAGES = ("torch", "numpy", "matplotlib", "scikit-learn", "pyte", "wcwidth")
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import faulthandler
-import importlib.util
 import io
 import json
 import linecache
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from snippet_engine import isolation, state
+from snippet_engine.source import read_source
 
 FIGURE_DPI = 200
 """Charts are drawn at 2x matplotlib's 100 dpi so they stay sharp on high-density screens."""
@@ -379,10 +379,10 @@ def _shut_down(main: types.ModuleType) -> None:
 
     threading._shutdown()
     atexit._run_exitfuncs()
-    # As `_PyModule_ClearDict`: names starting with one underscore first, then the rest but __builtins__.
+    # As `_PyModule_ClearDict`: names starting with one underscore first, then every name but __builtins__.
     names = list(main.__dict__)
     for name in [n for n in names if n.startswith("_") and not n.startswith("__")] + [
-        n for n in names if not n.startswith("_")
+        n for n in names if n != "__builtins__"
     ]:
         main.__dict__[name] = None
     gc.collect()
@@ -439,11 +439,8 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
 
     # As `python snippets/<chapter>/<name>.py` from the repository root would: CPython decodes the bytes
     # (BOM, coding cookie), tracebacks name the repo-relative path, __file__ is absolute.
-    source = Path(request["path"]).read_bytes()
-    try:
-        text = importlib.util.decode_source(source)
-    except (SyntaxError, UnicodeDecodeError, LookupError):
-        text = source.decode("utf-8", "replace")
+    source = Path(request["path"]).read_bytes()  # compiled from bytes, by CPython itself
+    text = read_source(Path(request["path"]))  # for tracebacks' source lines
     # Lines as Python counts them: only newlines end a line (not U+2028 or a form feed, as str.splitlines has it).
     linecache.cache[snippet] = (len(text), None, io.StringIO(text).readlines(), snippet)
     main = types.ModuleType("__main__")
