@@ -12,6 +12,7 @@ from snippet_engine.mkdocs_plugin import (
     on_page_markdown,
     on_post_build,
     on_post_page,
+    on_post_template,
     on_pre_build,
 )
 
@@ -22,5 +23,6 @@ __all__ = [
     "on_page_markdown",
     "on_post_build",
     "on_post_page",
+    "on_post_template",
     "on_pre_build",
 ]

@@ -30,6 +30,8 @@ Pages and the site
 - `notebook_run`    notebook execution in a temporary directory, each cell compared with its record.
 - `notebook_views`  the notebooks as site pages (mkdocs-jupyter fixes, download button).
 - `search_index`    one search index per language.
+- `error_pages`     a 404 page per language.
+- `sitemap`         one sitemap for both languages, with hreflang alternates (when `site_url` is set).
 - `mkdocs_plugin`   the MkDocs hooks: each delegates to one of the modules above.
 - `checker`         the command line of `scripts/check_snippets.py`.
 """

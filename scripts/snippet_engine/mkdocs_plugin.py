@@ -1,6 +1,6 @@
 """MkDocs hooks (wired by `scripts/mkdocs_hooks.py`): each delegates to the module of its concern.
 
-- `on_config`: register the `snippet` fence (`fence`);
+- `on_config`: register the `snippet` fence (`fence`); no `edit_uri` without `repo_url`;
 - `on_pre_build`: check pages and run every snippet in parallel before anything
   is written (`project`, `engine`); in `--strict` builds a failure aborts here,
   leaving the previous site untouched; then write the chapter notebooks from the
@@ -8,7 +8,10 @@
 - `on_files`: add this language's notebooks as pages (`notebook_views`);
 - `on_page_markdown`: tell the fence the page's language, link a chapter to its notebook;
 - `on_page_content`, `on_post_page`: fix mkdocs-jupyter's notebook views (`notebook_views`);
-- `on_post_build`: keep both languages' notebook renders, split the search index (`search_index`).
+- `on_post_page` also notes each page for the sitemap (`sitemap`);
+- `on_post_template`: a 404 page per language (`error_pages`);
+- `on_post_build`: keep both languages' notebook renders, split the search index (`search_index`),
+  write the sitemap (`sitemap`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from snippet_engine import notebook_views
+from snippet_engine import error_pages, notebook_views, sitemap
 from snippet_engine.fence import REPO_ROOT, engine, page_locale, register_fence
 from snippet_engine.notebook_build import ChapterNotebook, chapter_pages, write_notebooks
 from snippet_engine.project import Project
@@ -34,11 +37,13 @@ _notebooks: dict[str, ChapterNotebook] = {}
 
 
 def on_config(config: Any) -> Any:
-    """Register the `snippet` fence; quiet mkdocs-jupyter's per-file log."""
+    """Register the `snippet` fence; quiet mkdocs-jupyter's per-file log; no edit links without a repository."""
     # mkdocs-jupyter logs every conversion, cache hit and copied .ipynb at INFO: 150 lines a build, none of them news.
     for name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
         logging.getLogger(name).setLevel(logging.WARNING)
     register_fence(config)
+    if not config.repo_url:  # REPO_URL unset (mkdocs.yml): no edit button, rather than links relative to each page
+        config.edit_uri = None
     return config
 
 
@@ -76,7 +81,7 @@ def on_pre_build(config: Any) -> None:
         if project.rel(page.path) not in broken
         and not any(f"snippets/{embed.snippet}" in broken for embed in project.embeds(page))
     ]
-    written = write_notebooks(project, by_name, NOTEBOOK_OUT, pages)
+    written = write_notebooks(project, by_name, NOTEBOOK_OUT, pages, site_url=config.site_url)
     _notebooks.clear()
     _notebooks.update({item.page.path.relative_to(project.docs_dir).as_posix(): item for item in written})
 
@@ -109,8 +114,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Notebook views: no script from a CDN."""
+    """Note the page for the sitemap; notebook views: no script from a CDN."""
+    i18n = config.plugins.get("i18n")
+    sitemap.record_page(page, config, getattr(i18n, "default_language", None) or "zh")
     return notebook_views.drop_cdn_scripts(output, page) if notebook_views.is_notebook_view(page) else output
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """A further language's 404 page at `<locale>/404.html` (see `error_pages.localize_404`)."""
+    return error_pages.localize_404(output, template_name, config)
 
 
 @event_priority(10)  # before mkdocs-jupyter's own on_post_build (0), which evicts the render cache entries not used
@@ -125,4 +137,12 @@ def split_search(config: Any) -> None:
     split_search_index(config)
 
 
-on_post_build = CombinedEvent(keep_notebook_renders, split_search)
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other language: its pages are recorded
+def write_sitemap(config: Any) -> None:
+    """One sitemap for both languages, when `site_url` is set (see `sitemap.write_sitemap`)."""
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a nested per-language build: the outer one writes the sitemap of every language
+    sitemap.write_sitemap(config)
+
+
+on_post_build = CombinedEvent(keep_notebook_renders, split_search, write_sitemap)

@@ -490,7 +490,7 @@ def _code_outputs(result: SnippetResult) -> list:
 
 
 def build_notebook(
-    project: Project, page: Page, results: dict[str, SnippetResult]
+    project: Project, page: Page, results: dict[str, SnippetResult], site_url: str | None = None
 ) -> tuple[nbformat.NotebookNode, tuple[str, ...]]:
     """The notebook of one page.
 
@@ -498,6 +498,8 @@ def build_notebook(
         project: The course.
         page: The page (one language).
         results: Snippet results by path relative to `snippets/`.
+        site_url: Where the site is published (ending in `/`): links to pages are absolute, so that they work
+            in a downloaded .ipynb. Without it, relative to the notebook view.
 
     Returns:
         The notebook and the snippets its code cells come from.
@@ -509,11 +511,16 @@ def build_notebook(
     text = _TEXT[page.locale]
     chapter = posixpath.basename(page.base).split("-", 1)[0]
 
-    def page_link(url: str) -> str:  # a relative link to a page, as the site resolves it, from the notebook view
+    def link(target: str) -> str:  # a site-relative page URL, as the notebook links to it
+        if site_url:
+            return site_url + target
+        return _relative_url(target, notebook_url(page))
+
+    def page_link(url: str) -> str:  # a link to a page, as the site resolves it
         target, hash_mark, anchor = url.partition("#")
         target_doc = posixpath.normpath(posixpath.join(posixpath.dirname(page.base), target))
         target_base = _LOCALE_SUFFIX.sub("", target_doc.removesuffix(".md"))  # other.en.md is other.md's page
-        return _relative_url(page_url(target_base, page.locale), notebook_url(page)) + hash_mark + anchor
+        return link(page_url(target_base, page.locale)) + hash_mark + anchor
 
     parts = split_page(read_page(page.path), project.embeds(page), project.rel(page.path), page_link)
     snippets = [name for kind, name in parts if kind == "snippet"]
@@ -526,7 +533,7 @@ def build_notebook(
         title, _, rest = parts[0][1].partition("\n")
         cells.append(new_markdown_cell(title))
         parts = ([("markdown", rest.strip("\n"))] if rest.strip() else []) + parts[1:]
-    back = _relative_url(page_url(page.base, page.locale), notebook_url(page))
+    back = link(page_url(page.base, page.locale))
     cells.append(new_markdown_cell(text["intro"].format(chapter=chapter, page_url=back)))
     if uses_file:  # before any code: the setup cell sets `__file__`
         folder = f"snippets/{posixpath.dirname(uses_file[0])}"
@@ -587,7 +594,11 @@ def chapter_pages(project: Project) -> list[Page]:
 
 
 def write_notebooks(
-    project: Project, results: dict[str, SnippetResult], out_dir: Path, pages: list[Page] | None = None
+    project: Project,
+    results: dict[str, SnippetResult],
+    out_dir: Path,
+    pages: list[Page] | None = None,
+    site_url: str | None = None,
 ) -> list[ChapterNotebook]:
     """Write the notebook of every chapter page (both languages) under `out_dir/<locale>/`.
 
@@ -598,13 +609,14 @@ def write_notebooks(
         results: Snippet results by path relative to `snippets/`.
         out_dir: Output folder.
         pages: Only these pages (default: every chapter page).
+        site_url: Where the site is published: links to pages absolute (see `build_notebook`).
 
     Returns:
         The notebooks written or already up to date.
     """
     written = []
     for page in pages if pages is not None else chapter_pages(project):
-        notebook, snippets = build_notebook(project, page, results)
+        notebook, snippets = build_notebook(project, page, results, site_url)
         path = out_dir / page.locale / posixpath.dirname(page.base) / notebook_name(page)
         write_if_changed(path, nbformat.writes(notebook) + "\n")
         written.append(ChapterNotebook(page, path, snippets))

@@ -49,6 +49,7 @@ def _notebook_file(item: ChapterNotebook, config: Any, source_dir: Path) -> Note
         dest_uri=dest,
         inclusion=InclusionLevel.NOT_IN_NAV,
     )
+    file.edit_uri = None  # generated: no source file to edit (MkDocs then gives the page no edit link)
     file.locale = file.locale_alternate_of = page.locale
     file.localization = page.locale
     file.norm_src_uri = file.src_uri.replace(f".{page.locale}.", ".", 1)
