@@ -96,6 +96,8 @@ def test_edit_link_points_at_the_page_source_and_never_from_a_notebook_view(publ
     assert re.findall(r'href="([^"]*)"[^>]*rel="edit"', en) == [f"{REPO}/edit/main/docs/ch.en.md"]
     assert re.findall(r'href="([^"]*)"[^>]*rel="edit"', zh) == [f"{REPO}/edit/main/docs/ch.zh.md"]
     assert f'href="{REPO}"' in zh  # the repository link in the header
+    # ...without Material's `source` component, which would send every reader's browser to api.github.com
+    assert 'data-md-component="source"' not in zh and 'data-md-component="source"' not in en
     for view in (published / "ch" / "notebook" / "index.html", published / "en" / "ch" / "notebook" / "index.html"):
         assert 'rel="edit"' not in view.read_text(encoding="utf-8")
 
