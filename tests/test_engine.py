@@ -205,3 +205,12 @@ def test_relative_paths_land_in_the_temporary_working_directory(run):
     assert result.ok, result.problems
     assert result.output == "saved in the working directory: True\n"
     assert not (FIXTURES / "weights.pt").exists() and not (FIXTURES.parents[2] / "weights.pt").exists()
+
+
+def test_a_chart_says_what_it_shows_or_fails(run):
+    """The figure's title and axis labels are kept (for its alt text); a chart without any title fails."""
+    titled = run("chart.py")
+    (figure,) = titled.figures
+    assert (figure.title, figure.axes, figure.line) == ("", (("random walk", "step", ""),), 11)
+    untitled = run("untitled_chart.py")
+    assert [(p.kind, p.line) for p in untitled.problems] == [("untitled-figure", 6)]

@@ -119,6 +119,13 @@ def apply_policy(
         problems.append(Problem("global-state", change["message"], change["line"]))
     for attempt in reply.get("repository_writes", []):
         problems.append(Problem("repository-write", attempt["message"], attempt["line"]))
+    for figure in map(Figure.from_json, reply.get("figures", [])):
+        if not figure.titled:
+            problems.append(
+                Problem(
+                    "untitled-figure", "chart has no title: give it one (ax.set_title or fig.suptitle)", figure.line
+                )
+            )
     for line in reply.get("unshown_figures", []):
         problems.append(
             Problem("unclosed-figure", "figure created here was never shown: end the chart with plt.show()", line)
@@ -228,7 +235,7 @@ class Engine:
             output=reply.get("output", ""),
             output_bytes=reply.get("output_bytes", 0),
             truncated=reply.get("truncated", False),
-            figures=[Figure(**figure) for figure in reply.get("figures", [])],
+            figures=[Figure.from_json(figure) for figure in reply.get("figures", [])],
             problems=problems,
             duration=round(reply.get("duration", 0.0), 6),  # 3 decimals made a sub-millisecond run read 0.0
             device=reply.get("device", self.device),

@@ -14,11 +14,27 @@ class Figure:
         png_base64: PNG bytes (rendered at 2x), base64-encoded.
         width: Display width in CSS pixels.
         height: Display height in CSS pixels.
+        title: The figure's own title (`fig.suptitle`), "" if none.
+        axes: Per subplot, its (title, x label, y label), "" where unset: what the chart shows, for its alt text.
+        line: The snippet line whose `plt.show()` captured it.
     """
 
     png_base64: str
     width: int
     height: int
+    title: str = ""
+    axes: tuple[tuple[str, str, str], ...] = ()
+    line: int = 0
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Figure:
+        """A figure from its JSON form (a worker's report or a cache entry): lists become tuples."""
+        return cls(**{**data, "axes": tuple(tuple(labels) for labels in data.get("axes", ()))})
+
+    @property
+    def titled(self) -> bool:
+        """Whether the chart says what it shows: a figure title or a title on a subplot."""
+        return bool(self.title or any(title for title, _, _ in self.axes))
 
 
 @dataclass(frozen=True)
@@ -89,6 +105,6 @@ class SnippetResult:
     def from_json(cls, data: dict[str, Any], *, cached: bool = False) -> SnippetResult:
         """Inverse of `to_json`."""
         fields = dict(data)
-        fields["figures"] = [Figure(**f) for f in fields.get("figures", [])]
+        fields["figures"] = [Figure.from_json(f) for f in fields.get("figures", [])]
         fields["problems"] = [Problem(**p) for p in fields.get("problems", [])]
         return cls(**fields, cached=cached)

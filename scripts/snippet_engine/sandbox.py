@@ -256,11 +256,19 @@ class _Observer:
             )
             png = buffer.getvalue()
             width, height = struct.unpack(">II", png[16:24])
+            suptitle = figure._suptitle.get_text() if figure._suptitle is not None else ""
             self.figures.append(
                 {
                     "png_base64": base64.b64encode(png).decode("ascii"),
                     "width": round(width * 100 / FIGURE_DPI),
                     "height": round(height * 100 / FIGURE_DPI),
+                    "title": suptitle.strip(),
+                    "axes": [
+                        [ax.get_title().strip(), ax.get_xlabel().strip(), ax.get_ylabel().strip()]
+                        for ax in figure.axes
+                        if ax.get_visible()
+                    ],
+                    "line": _snippet_line(self.snippet),
                 }
             )
             plt.close(figure)
