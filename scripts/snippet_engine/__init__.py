@@ -26,6 +26,8 @@ Pages and the site
 - `project`         pages, embeds, snippets and their consistency checks.
 - `fence`           the `snippet` fence on the site: markdown-exec's formatter, the render cache of its frame.
 - `render`          result -> HTML.
+- `charts`          each figure as one file for the whole site: oxipng-optimised (cached), content-addressed,
+                    linked relative to each page; notebook views' embedded PNGs replaced by the same files.
 - `notebook_build`  page -> chapter notebook, cut at the embeds.
 - `notebook_run`    notebook execution in a temporary directory, each cell compared with its record.
 - `notebook_views`  the notebooks as site pages (mkdocs-jupyter fixes, download button).

@@ -42,6 +42,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 page_locale: ContextVar[str] = ContextVar("page_locale", default="zh")
 """Language of the page being rendered, set per page by the `on_page_markdown` hook."""
 
+page_url: ContextVar[str] = ContextVar("page_url", default="")
+"""URL of the page being rendered (`page.url`), set by `on_page_markdown`: charts are linked relative to it."""
+
 
 def engine() -> Engine:
     """The build's engine: one per process, so `mkdocs serve` keeps its warm workers across rebuilds."""
@@ -84,7 +87,7 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
     result = engine().run(path)
     for line in result.error_lines():
         log.warning(line)
-    result_html = render_result(result, locale)
+    result_html = render_result(result, locale, page_url.get())
     shown = display_source(text, locale)
     key = _source_key(name, shown, options)
     cached = _RENDER_CACHE / key[:2] / f"{key}.html"

@@ -6,12 +6,13 @@
   leaving the previous site untouched; then write the chapter notebooks from the
   same results (`notebook_build`), for every page that is itself consistent;
 - `on_files`: add this language's notebooks as pages (`notebook_views`);
-- `on_page_markdown`: tell the fence the page's language, link a chapter to its notebook;
+- `on_page_markdown`: tell the fence the page's language and URL (charts link their files relative to it),
+  link a chapter to its notebook;
 - `on_page_content`, `on_post_page`: fix mkdocs-jupyter's notebook views (`notebook_views`);
 - `on_post_page` also notes each page for the sitemap (`sitemap`);
 - `on_post_template`: a 404 page per language (`error_pages`);
 - `on_post_build`: keep both languages' notebook renders, split the search index (`search_index`),
-  write the sitemap (`sitemap`).
+  write the sitemap (`sitemap`) and the chart files the pages of both languages link (`charts`).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from snippet_engine import error_pages, notebook_views, sitemap
-from snippet_engine.fence import REPO_ROOT, engine, page_locale, register_fence
+from snippet_engine import charts, error_pages, notebook_views, sitemap
+from snippet_engine.fence import REPO_ROOT, engine, page_locale, page_url, register_fence
 from snippet_engine.notebook_build import ChapterNotebook, chapter_pages, write_notebooks
 from snippet_engine.project import Project
 from snippet_engine.search_index import split_search_index
@@ -56,6 +57,7 @@ def on_pre_build(config: Any) -> None:
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # mkdocs-static-i18n's pass for the other language: this build already checked everything
+    charts.reset()
     project = Project(REPO_ROOT)
     found = project.check()
     findings = [str(finding) for finding in found]
@@ -101,6 +103,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if locale is None:
         locale = "en" if page.file.src_uri.endswith(".en.md") else "zh"
     page_locale.set(locale)
+    page_url.set(page.url)
     if notebook_views.is_notebook_view(page):
         page.meta["search"] = {"exclude": True}  # the chapter page itself is indexed
         return markdown
@@ -145,4 +148,12 @@ def write_sitemap(config: Any) -> None:
     sitemap.write_sitemap(config)
 
 
-on_post_build = CombinedEvent(keep_notebook_renders, split_search, write_sitemap)
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other language: its charts are noted
+def write_charts(config: Any) -> None:
+    """Write each chart the pages of both languages link, once (see `charts.write_charts`)."""
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a nested per-language build: the outer one writes the charts of every language
+    charts.write_charts(config.site_dir)
+
+
+on_post_build = CombinedEvent(keep_notebook_renders, split_search, write_sitemap, write_charts)

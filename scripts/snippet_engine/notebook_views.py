@@ -4,7 +4,8 @@
   (the .ipynb beside it, for download), in the language being built;
 - `link_to_notebook` puts a button under a chapter page's title;
 - `fix_notebook_html` gives a view the chapter page's heading ids, a working
-  table of contents, keyboard-scrollable code and a download button;
+  table of contents, keyboard-scrollable code, a download button, and links
+  the chapter page's chart files instead of inlining the PNGs (`charts`);
 - `drop_cdn_scripts` removes nbconvert's script blocks that load from CDNs;
 - `keep_notebook_renders` stops mkdocs-jupyter evicting the other language's renders.
 """
@@ -20,6 +21,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from snippet_engine.charts import replace_data_uris
 from snippet_engine.notebook_build import NOTEBOOK_DIR, ChapterNotebook, notebook_name
 
 log = logging.getLogger("mkdocs.plugins.snippets")
@@ -139,8 +141,8 @@ def _anchor_headings(html: str, slugify: Any) -> tuple[str, list[dict[str, Any]]
 
 
 def fix_notebook_html(html: str, page: Any, config: Any) -> str:
-    """A notebook view's HTML with the chapter's heading ids and a working TOC, keyboard-reachable code and a
-    download button (sets `page.toc`)."""
+    """A notebook view's HTML with the chapter's heading ids and a working TOC, keyboard-reachable code, a
+    download button (sets `page.toc`), and each embedded PNG replaced by its chart file (the .ipynb keeps them)."""
     from mkdocs.structure.toc import get_toc
 
     slugify = config.mdx_configs.get("toc", {}).get("slugify")
@@ -150,6 +152,7 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     page.toc = get_toc(tokens)
     # Code cells and outputs scroll sideways: reachable and scrollable with the keyboard (WCAG 2.1.1).
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+    html = replace_data_uris(html, page.url)
     name = Path(page.file.abs_src_path).name
     label = LABELS[page.file.locale]["download"]
     button = f'<p><a class="md-button md-button--primary" href="{escape(name)}" download>{escape(label)}</a></p>'

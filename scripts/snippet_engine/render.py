@@ -1,13 +1,15 @@
 """Result -> HTML, for the pages.
 
 Output is escaped text (a snippet printing `<script>` shows text), then the
-figures, then a line naming device and duration in the page's language.
+figures (each a file written once for the whole site: `charts`), then a line
+naming device and duration in the page's language.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from snippet_engine.charts import chart_src
 from snippet_engine.result import SnippetResult
 
 _LABELS = {
@@ -30,12 +32,13 @@ _LABELS = {
 _DEVICE_NAMES = {"cpu": "CPU", "cuda": "CUDA GPU", "mps": "Apple MPS"}
 
 
-def render_result(result: SnippetResult, locale: str) -> str:
+def render_result(result: SnippetResult, locale: str, page_url: str = "") -> str:
     """The HTML shown under a snippet's source.
 
     Parameters:
         result: The run to show.
         locale: `zh` or `en`.
+        page_url: The page's URL (MkDocs' `page.url`): each figure links its chart file relative to it (`charts`).
 
     Returns:
         An HTML fragment.
@@ -59,7 +62,7 @@ def render_result(result: SnippetResult, locale: str) -> str:
     for number, figure in enumerate(result.figures, start=1):
         alt = labels["figure"].format(n=number, name=name)
         parts.append(
-            f'<figure class="snippet-figure"><img src="data:image/png;base64,{figure.png_base64}" '
+            f'<figure class="snippet-figure"><img src="{escape(chart_src(figure.png_base64, page_url))}" '
             f'alt="{escape(alt)}" width="{figure.width}" height="{figure.height}" loading="lazy"></figure>'
         )
     meta = labels["meta"].format(

@@ -1,0 +1,129 @@
+"""Charts as files: each figure written once, optimised losslessly, under a content-addressed name.
+
+A snippet's figure arrives as base64 PNG (`Figure.png_base64`); the chapter
+notebook embeds it as is (the .ipynb stays self-contained). On the site every
+page that shows it (the zh and en chapter pages, both notebook views) links
+one file instead, `assets/charts/<sha256[:16]>.png` in the built site:
+
+- `optimise` runs oxipng (lossless) once per distinct input PNG; the result is
+  cached under `.cache/charts/` by the input's hash (and oxipng's version and
+  options), so warm builds do not re-optimise and give byte-identical files;
+- the name is the hash of the *optimised* bytes, so a page (from the run's
+  `Figure`) and a notebook view (decoding the `data:` URI in the HTML
+  mkdocs-jupyter rendered from the notebook) find the same file;
+- `chart_src` / `replace_data_uris` give a page the chart's URL relative to
+  that page (en pages sit one folder deeper) and note the chart as used;
+- `write_charts` writes the used charts into the site, once, at the end of the build.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from snippet_engine.cache import write_atomic
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CACHE_DIR = REPO_ROOT / ".cache" / "charts"
+SITE_DIR = "assets/charts"
+"""Where the charts go, relative to the site root (both languages share it)."""
+
+_LEVEL = 2
+"""oxipng's preset: 2 is its default, a fraction of a second per chart; higher levels gain little on plots."""
+
+_used: dict[str, Path] = {}
+"""Charts referenced by this build's pages: file name -> optimised file in the cache."""
+
+_names: dict[str, str] = {}
+"""In-process memo: sha256 of an input PNG -> its chart's file name."""
+
+_DATA_URI = re.compile(r'(?P<attr>\b(?:src|href)=")data:image/png;base64,(?P<data>[A-Za-z0-9+/=\s]+)"')
+"""An `<img>`'s or a link's embedded PNG; not the small icons in nbconvert's CSS (`url(data:…)`), which stay."""
+
+
+def _settings() -> str:
+    import oxipng
+
+    version = metadata.version("pyoxipng")
+    return f"pyoxipng={version};level={_LEVEL};strip=safe;module={oxipng.__name__}"
+
+
+def optimise(png: bytes) -> bytes:
+    """`png` losslessly optimised by oxipng, cached on disk by the input's hash.
+
+    Parameters:
+        png: A PNG file's bytes.
+
+    Returns:
+        The optimised PNG's bytes (never larger than `png`).
+    """
+    return _optimised_path(png).read_bytes()
+
+
+def _optimised_path(png: bytes) -> Path:
+    key = hashlib.sha256(_settings().encode() + b"\0" + png).hexdigest()
+    path = CACHE_DIR / key[:2] / f"{key}.png"
+    if not path.is_file():
+        import oxipng
+
+        smaller = oxipng.optimize_from_memory(png, level=_LEVEL, strip=oxipng.StripChunks.safe())
+        data = smaller if len(smaller) <= len(png) else png
+        _write_bytes(path, data)
+    return path
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    # `write_atomic` opens a text file: write the bytes through its binary buffer.
+    write_atomic(path, lambda fh: fh.buffer.write(data))
+
+
+def chart_name(png_base64: str) -> str:
+    """The content-addressed file name of a chart (`<sha256[:16]>.png` of the optimised bytes); notes it as used.
+
+    Parameters:
+        png_base64: The PNG, base64-encoded (as in `Figure` and in `data:` URIs).
+    """
+    png = base64.b64decode("".join(png_base64.split()))
+    digest = hashlib.sha256(png).hexdigest()
+    name = _names.get(digest)
+    path = _optimised_path(png)
+    if name is None:
+        name = f"{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}.png"
+        _names[digest] = name
+    _used[name] = path
+    return name
+
+
+def chart_src(png_base64: str, page_url: str = "") -> str:
+    """The URL of a chart's file, relative to the page at `page_url` (MkDocs' `page.url`; `""` is the site root)."""
+    return get_relative_url(f"{SITE_DIR}/{chart_name(png_base64)}", page_url or ".")
+
+
+def replace_data_uris(html: str, page_url: str) -> str:
+    """`html` with each `data:image/png;base64,…` URI replaced by its chart's file (notebook views).
+
+    The lightbox's link (mkdocs-glightbox wraps each `<img>` in `<a href=…>`) is replaced too.
+    """
+    return _DATA_URI.sub(lambda match: f'{match["attr"]}{chart_src(match["data"], page_url)}"', html)
+
+
+def reset() -> None:
+    """Forget the charts used so far (a new build starts; `mkdocs serve` rebuilds in the same process)."""
+    _used.clear()
+
+
+def write_charts(site_dir: str | Path) -> None:
+    """Write this build's charts into `<site_dir>/assets/charts/`, each once; an identical file is left as is."""
+    target = Path(site_dir) / SITE_DIR
+    for name, source in sorted(_used.items()):
+        path = target / name
+        if path.is_file() and path.read_bytes() == source.read_bytes():
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
