@@ -159,7 +159,8 @@ def test_figures_are_captured_reproducibly(engine):
     assert 300 < width < 440 and 220 < height < 340  # a 4x3 inch figure, boxed tightly around its content
     assert first.figures[0].png_base64 == second.figures[0].png_base64
     html = render_result(first, "zh")
-    assert 'alt="chart.py 的第 1 张图"' in html and "运行设备：CPU" in html
+    assert 'alt="图表：random walk（x 轴：step，y 轴：-）"' in html and "运行设备：CPU" in html
+    assert 'alt="Chart: random walk (x: step, y: -)"' in render_result(first, "en")
 
 
 def test_figure_never_shown_is_an_error(run):
@@ -214,3 +215,14 @@ def test_a_chart_says_what_it_shows_or_fails(run):
     assert (figure.title, figure.axes, figure.line) == ("", (("random walk", "step", ""),), 11)
     untitled = run("untitled_chart.py")
     assert [(p.kind, p.line) for p in untitled.problems] == [("untitled-figure", 6)]
+
+
+def test_alt_text_says_what_each_subplot_shows():
+    from snippet_engine.render import alt_text
+    from snippet_engine.result import Figure
+
+    figure = Figure("", 10, 10, "Training", (("loss vs epoch", "epoch", "loss"), ("accuracy", "epoch", "")))
+    assert alt_text(figure, "en") == "Chart: Training; loss vs epoch (x: epoch, y: loss); accuracy (x: epoch, y: -)"
+    assert alt_text(figure, "zh") == (
+        "图表：Training；loss vs epoch（x 轴：epoch，y 轴：loss）；accuracy（x 轴：epoch，y 轴：-）"
+    )

@@ -10,24 +10,52 @@ from __future__ import annotations
 from html import escape
 
 from snippet_engine.charts import chart_src
-from snippet_engine.result import SnippetResult
+from snippet_engine.result import Figure, SnippetResult
 
 _LABELS = {
     "zh": {
         "output": "输出",
-        "figure": "{name} 的第 {n} 张图",
+        "chart": "图表：",
+        "axes": "（x 轴：{x}，y 轴：{y}）",
+        "join": "；",
         "meta": "运行设备：{device} · 用时 {seconds} 秒",
         "truncated": "输出过长：共 {total} 字节，这里只显示开头和结尾。",
         "failed": "这段代码运行失败：",
     },
     "en": {
         "output": "Output",
-        "figure": "Figure {n} of {name}",
+        "chart": "Chart: ",
+        "axes": " (x: {x}, y: {y})",
+        "join": "; ",
         "meta": "Ran on {device} in {seconds} s",
         "truncated": "Output too long: {total} bytes in all; only the start and the end are shown.",
         "failed": "This snippet failed:",
     },
 }
+
+def alt_text(figure: Figure, locale: str) -> str:
+    """What a chart shows, in words, from its own title(s) and axis labels.
+
+    Example: "Chart: loss vs epoch (x: epoch, y: loss)"; with several subplots,
+    one part per subplot after the figure's title.
+
+    Parameters:
+        figure: The captured chart (`Figure.title`, `Figure.axes`).
+        locale: `zh` or `en`.
+
+    Returns:
+        The alt text, one line.
+    """
+    labels = _LABELS.get(locale, _LABELS["en"])
+    parts = [figure.title] if figure.title else []
+    for title, xlabel, ylabel in figure.axes:
+        part = title
+        if xlabel or ylabel:
+            part += labels["axes"].format(x=xlabel or "-", y=ylabel or "-")
+        if part.strip():
+            parts.append(part.strip())
+    return labels["chart"] + " ".join(labels["join"].join(parts).split())
+
 
 _DEVICE_NAMES = {"cpu": "CPU", "cuda": "CUDA GPU", "mps": "Apple MPS"}
 
@@ -58,9 +86,8 @@ def render_result(result: SnippetResult, locale: str, page_url: str = "") -> str
     if result.truncated:
         note = labels["truncated"].format(total=f"{result.output_bytes:,}")
         parts.append(f'<p class="snippet-truncated">{escape(note)}</p>')
-    name = result.path.rsplit("/", 1)[-1]
-    for number, figure in enumerate(result.figures, start=1):
-        alt = labels["figure"].format(n=number, name=name)
+    for figure in result.figures:
+        alt = alt_text(figure, locale)
         parts.append(
             f'<figure class="snippet-figure"><img src="{escape(chart_src(figure.png_base64, page_url))}" '
             f'alt="{escape(alt)}" width="{figure.width}" height="{figure.height}" loading="lazy"></figure>'
