@@ -33,6 +33,7 @@ _LABELS = {
     },
 }
 
+
 def alt_text(figure: Figure, locale: str) -> str:
     """What a chart shows, in words, from its own title(s) and axis labels.
 
