@@ -28,6 +28,8 @@ Pages and the site
 - `render`          result -> HTML.
 - `charts`          each figure as one file for the whole site: oxipng-optimised (cached), content-addressed,
                     linked relative to each page; notebook views' embedded PNGs replaced by the same files.
+- `downloads`       each snippet's `.py` (as in the repository) and the data files it reads, served once at
+                    `snippets/<chapter>/…` and linked under the snippet, relative to each page.
 - `notebook_build`  page -> chapter notebook, cut at the embeds.
 - `notebook_run`    notebook execution in a temporary directory, each cell compared with its record.
 - `notebook_views`  the notebooks as site pages (mkdocs-jupyter fixes, download button).

@@ -8,7 +8,8 @@ A page embeds a snippet with
 
 The fence goes through markdown-exec's own machinery (`formatter`,
 `base_format`): `transform_source` shows the source with the page language's
-comments, `run` hands the file to the engine and renders its result. The
+comments, `run` hands the file to the engine and renders its result; under it, links
+to download the snippet and its data files (`downloads`). The
 fence's SuperFences entry and validator come from `embeds`, which the
 checker and the notebook builder read pages with, so all three agree on what
 a fence is and which options it may have.
@@ -31,6 +32,7 @@ import markdown_exec
 from markdown_exec import base_format
 
 from snippet_engine.cache import write_atomic
+from snippet_engine.downloads import download_links
 from snippet_engine.embeds import FENCE_NAME, PAGE_OPTIONS, PROBLEMS, snippet_fence
 from snippet_engine.engine import Engine, shared_engine
 from snippet_engine.render import render_result
@@ -43,7 +45,7 @@ page_locale: ContextVar[str] = ContextVar("page_locale", default="zh")
 """Language of the page being rendered, set per page by the `on_page_markdown` hook."""
 
 page_url: ContextVar[str] = ContextVar("page_url", default="")
-"""URL of the page being rendered (`page.url`), set by `on_page_markdown`: charts are linked relative to it."""
+"""URL of the page being rendered (`page.url`), set by `on_page_markdown`: charts and downloads link relative to it."""
 
 
 def engine() -> Engine:
@@ -88,13 +90,14 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
     for line in result.error_lines():
         log.warning(line)
     result_html = render_result(result, locale, page_url.get())
+    downloads = download_links(name, result, locale, page_url.get())  # under the whole frame, tabs included
     shown = display_source(text, locale)
     key = _source_key(name, shown, options)
     cached = _RENDER_CACHE / key[:2] / f"{key}.html"
     if cached.is_file():
         frame = cached.read_text(encoding="utf-8")
         if frame.count(_RESULT_MARK) == 1:
-            return frame.replace(_RESULT_MARK, result_html)
+            return frame.replace(_RESULT_MARK, result_html) + downloads
 
     def transform_source(fence_body: str) -> tuple[str, str]:
         return fence_body, shown
@@ -113,7 +116,7 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
     # A frame with ids (tabs: `exec-3--__tabbed_1_1`) is not reused: the ids must stay unique in the page.
     if frame.count(_RESULT_MARK) == 1 and ' id="' not in frame:
         write_atomic(cached, lambda fh: fh.write(frame))
-    return frame.replace(_RESULT_MARK, result_html)
+    return frame.replace(_RESULT_MARK, result_html) + downloads
 
 
 _RESULT_MARK = "<!-- snippet-result -->"

@@ -12,7 +12,8 @@
 - `on_post_page` also notes each page for the sitemap (`sitemap`);
 - `on_post_template`: a 404 page per language (`error_pages`);
 - `on_post_build`: keep both languages' notebook renders, split the search index (`search_index`),
-  write the sitemap (`sitemap`) and the chart files the pages of both languages link (`charts`).
+  write the sitemap (`sitemap`), the chart files the pages of both languages link (`charts`)
+  and the snippet and data files they offer for download (`downloads`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from snippet_engine import charts, error_pages, notebook_views, sitemap
+from snippet_engine import charts, downloads, error_pages, notebook_views, sitemap
 from snippet_engine.fence import REPO_ROOT, engine, page_locale, page_url, register_fence
 from snippet_engine.notebook_build import ChapterNotebook, chapter_pages, write_notebooks
 from snippet_engine.project import Project
@@ -58,6 +59,7 @@ def on_pre_build(config: Any) -> None:
     if getattr(i18n, "building", False):
         return  # mkdocs-static-i18n's pass for the other language: this build already checked everything
     charts.reset()
+    downloads.reset()
     project = Project(REPO_ROOT)
     found = project.check()
     findings = [str(finding) for finding in found]
@@ -156,4 +158,12 @@ def write_charts(config: Any) -> None:
     charts.write_charts(config.site_dir)
 
 
-on_post_build = CombinedEvent(keep_notebook_renders, split_search, write_sitemap, write_charts)
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other language: its links are noted
+def write_downloads(config: Any) -> None:
+    """Write each snippet and data file the pages of both languages link, once (see `downloads.write_downloads`)."""
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a nested per-language build: the outer one writes the files of every language
+    downloads.write_downloads(config.site_dir)
+
+
+on_post_build = CombinedEvent(keep_notebook_renders, split_search, write_sitemap, write_charts, write_downloads)

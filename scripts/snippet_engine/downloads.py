@@ -1,0 +1,117 @@
+"""Every example downloadable: each snippet's `.py`, and the data files it reads, served as files of the site.
+
+Under each embedded snippet the page links its file exactly as in the
+repository (both languages' `# zh:` / `# en:` comments included: what
+`python snippets/<chapter>/<name>.py` runs), and each repository file under
+`snippets/` the run read (`SnippetResult.reads`, e.g. a `words.txt` next to
+it), so a reader without a clone can download both and run the script in one
+folder. Like the charts, the files are shared by both languages:
+
+- `download_links` gives a page the links, relative to that page (en pages sit
+  one folder deeper), and notes the files as used;
+- `write_downloads` copies the used files into the site, once, at the end of the
+  build, at their repository paths (`snippets/<chapter>/<name>.py`: stable URLs).
+"""
+
+from __future__ import annotations
+
+import shutil
+from html import escape
+from pathlib import Path, PurePosixPath
+
+from mkdocs.utils import get_relative_url
+
+from snippet_engine.result import SnippetResult
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SNIPPETS = "snippets"
+"""The folder served, relative to both the repository and the site root."""
+
+_LABELS = {
+    "zh": {
+        "snippet": "下载 {name}",
+        "snippet_title": "{name} 与仓库中的文件完全相同（含中英文注释），即 python snippets/{rel} 运行的脚本",
+        "data": "下载数据文件 {name}",
+        "data_title": "{name} 由 {script} 读取：放在与它相同的文件夹中",
+        "label": "下载",
+    },
+    "en": {
+        "snippet": "Download {name}",
+        "snippet_title": (
+            "{name} exactly as in the repository (with both languages' comments): what python snippets/{rel} runs"
+        ),
+        "data": "Download data file {name}",
+        "data_title": "{name} is read by {script}: put it in the same folder",
+        "label": "Downloads",
+    },
+}
+
+_used: dict[str, Path] = {}
+"""Files linked by this build's pages: repository-relative POSIX path -> file in the repository."""
+
+
+def _served(rel: str, root: Path) -> Path | None:
+    """The repository file at `rel` when it may be served (a file under `snippets/`), else None."""
+    parts = PurePosixPath(rel).parts
+    if len(parts) < 2 or parts[0] != SNIPPETS or ".." in parts:
+        return None
+    path = root / rel
+    return path if path.is_file() else None
+
+
+def download_links(
+    name: str, result: SnippetResult | None, locale: str, page_url: str = "", root: Path = REPO_ROOT
+) -> str:
+    """The links under an embedded snippet: its `.py`, then each data file it read; notes them as used.
+
+    Parameters:
+        name: The snippet's path relative to `snippets/` (the fence body), e.g. `25-rnn-advanced/words.py`.
+        result: Its run (`reads` names the data files); None links the `.py` alone.
+        locale: `zh` or `en`.
+        page_url: The page's URL (MkDocs' `page.url`; `""` is the site root).
+        root: The repository.
+
+    Returns:
+        An HTML fragment (`<p class="snippet-downloads">`), or `""` when the snippet's file is missing.
+    """
+    labels = _LABELS.get(locale, _LABELS["en"])
+    script_rel = f"{SNIPPETS}/{name}"
+    script = _served(script_rel, root)
+    if script is None:
+        return ""
+    script_name = PurePosixPath(name).name
+    links = [_link(script_rel, script, labels["snippet"], labels["snippet_title"], script_name, name, page_url)]
+    for rel in sorted((result.reads if result is not None else {}).keys()):
+        path = _served(rel, root)
+        if path is None or rel == script_rel:
+            continue
+        links.append(_link(rel, path, labels["data"], labels["data_title"], script_name, name, page_url))
+    return f'<p class="snippet-downloads" aria-label="{labels["label"]}">' + " · ".join(links) + "</p>"
+
+
+def _link(rel: str, path: Path, text: str, title: str, script: str, name: str, page_url: str) -> str:
+    _used[rel] = path
+    file_name = PurePosixPath(rel).name
+    href = get_relative_url(rel, page_url or ".")
+    return (
+        f'<a href="{escape(href)}" download="{escape(file_name)}" '
+        f'title="{escape(title.format(name=file_name, rel=name, script=script))}">'
+        f"{escape(text.format(name=file_name))}</a>"
+    )
+
+
+def reset() -> None:
+    """Forget the files used so far (a new build starts; `mkdocs serve` rebuilds in the same process)."""
+    _used.clear()
+
+
+def write_downloads(site_dir: str | Path) -> None:
+    """Copy this build's linked files into the site at their repository paths; an identical file is left as is."""
+    target = Path(site_dir)
+    for rel, source in sorted(_used.items()):
+        path = target / rel
+        data = source.read_bytes()
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
