@@ -119,10 +119,12 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Note the page for the sitemap; notebook views: no script from a CDN."""
+    """Note the page for the sitemap; notebook views: no script from a CDN, stylesheets shared between views."""
     i18n = config.plugins.get("i18n")
     sitemap.record_page(page, config, getattr(i18n, "default_language", None) or "zh")
-    return notebook_views.drop_cdn_scripts(output, page) if notebook_views.is_notebook_view(page) else output
+    if not notebook_views.is_notebook_view(page):
+        return output
+    return notebook_views.share_styles(notebook_views.drop_cdn_scripts(output, page), page, config.site_dir)
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
