@@ -130,6 +130,7 @@ def test_script_tag_renders_as_text(run):
     html = render_result(result, "en")
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
     assert "<script>" not in html and "<b>" not in html
+    assert '<div class="snippet-result" data-search-exclude>' in html  # outputs stay out of the search index
 
 
 def test_huge_output_is_truncated_with_a_note(run):

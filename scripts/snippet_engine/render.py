@@ -73,7 +73,7 @@ def render_result(result: SnippetResult, locale: str, page_url: str = "") -> str
         An HTML fragment.
     """
     labels = _LABELS.get(locale, _LABELS["en"])
-    parts = ['<div class="snippet-result">']
+    parts = ['<div class="snippet-result" data-search-exclude>']  # outputs are numbers: searching them finds noise
     if not result.ok:
         items = "".join(f"<li><code>{escape(line)}</code></li>" for line in result.error_lines())
         parts.append(
