@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import tempfile
 from collections.abc import Callable
 from importlib import metadata
@@ -64,6 +65,21 @@ def write_if_changed(path: Path, data: str) -> None:
     """
     if not (path.is_file() and path.read_text(encoding="utf-8") == data):
         write_atomic(path, lambda fh: fh.write(data))
+
+
+def copy_into_site(files: dict[str, Path], site_dir: str | Path) -> None:
+    """Copy files into the built site, each once; a file already there with the same bytes is left alone.
+
+    Parameters:
+        files: Site-relative destination path -> source file.
+        site_dir: The site's output folder.
+    """
+    for rel, source in sorted(files.items()):
+        path = Path(site_dir) / rel
+        if path.is_file() and path.read_bytes() == source.read_bytes():
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
 
 
 def environment_fingerprint(device: str) -> dict[str, str]:

@@ -21,13 +21,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import shutil
 from importlib import metadata
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from snippet_engine.cache import write_atomic
+from snippet_engine.cache import copy_into_site, write_atomic
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = REPO_ROOT / ".cache" / "charts"
@@ -120,10 +119,4 @@ def reset() -> None:
 
 def write_charts(site_dir: str | Path) -> None:
     """Write this build's charts into `<site_dir>/assets/charts/`, each once; an identical file is left as is."""
-    target = Path(site_dir) / SITE_DIR
-    for name, source in sorted(_used.items()):
-        path = target / name
-        if path.is_file() and path.read_bytes() == source.read_bytes():
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
+    copy_into_site({f"{SITE_DIR}/{name}": source for name, source in _used.items()}, site_dir)

@@ -15,12 +15,12 @@ folder. Like the charts, the files are shared by both languages:
 
 from __future__ import annotations
 
-import shutil
 from html import escape
 from pathlib import Path, PurePosixPath
 
 from mkdocs.utils import get_relative_url
 
+from snippet_engine.cache import copy_into_site
 from snippet_engine.result import SnippetResult
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -107,11 +107,4 @@ def reset() -> None:
 
 def write_downloads(site_dir: str | Path) -> None:
     """Copy this build's linked files into the site at their repository paths; an identical file is left as is."""
-    target = Path(site_dir)
-    for rel, source in sorted(_used.items()):
-        path = target / rel
-        data = source.read_bytes()
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
+    copy_into_site(_used, site_dir)

@@ -21,6 +21,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from snippet_engine.charts import replace_data_uris
 from snippet_engine.notebook_build import NOTEBOOK_DIR, ChapterNotebook, notebook_name
@@ -203,7 +204,6 @@ def share_styles(output: str, page: Any, site_dir: str) -> str:
     Returns:
         The HTML with `<link rel="stylesheet">` for each shared block.
     """
-    depth = page.url.count("/") if page.url else 0
 
     def share(match: re.Match[str]) -> str:
         css = match["css"].encode("utf-8")
@@ -214,7 +214,7 @@ def share_styles(output: str, page: Any, site_dir: str) -> str:
         if not target.is_file() or target.read_bytes() != css:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(css)
-        return f'<link rel="stylesheet" href="{"../" * depth}{name}">'
+        return f'<link rel="stylesheet" href="{get_relative_url(name, page.url or ".")}">'
 
     return _STYLE_BLOCK.sub(share, output)
 
