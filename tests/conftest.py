@@ -1,5 +1,7 @@
-"""Shared fixtures: the engine package on sys.path and one warm engine per session."""
+"""Shared fixtures: the engine package on sys.path, one warm engine per session, the built site."""
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,3 +30,43 @@ def run(engine):
         return engine.run(FIXTURES / name)
 
     return run_fixture
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The built site: `SITE_DIR`, else `site/` when built, else a fresh build."""
+    if os.environ.get("SITE_DIR"):
+        path = Path(os.environ["SITE_DIR"]).resolve()
+        if not (path / "index.html").is_file():
+            pytest.fail(f"SITE_DIR={path} holds no index.html: build the site into it first")
+        return path
+    path = REPO_ROOT / "site"
+    if (path / "index.html").is_file():
+        return path
+    path = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(path)],
+        cwd=REPO_ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    return path
+
+
+def read_html(path: Path) -> str:
+    """A built page as tests read it: parsed by lexbor and serialized again.
+
+    The site is minified (`mkdocs_plugin.minify`): attributes lose their quotes and are sorted.
+    Serialized, every attribute is double-quoted (`rel="edit"`), so a test that looks for one,
+    or asserts one is absent, reads the page as a browser builds it, not as minify-html spelled it.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(path.read_text(encoding="utf-8")).html
+
+
+def parse_html(path: Path):
+    """A built page parsed by lexbor (selectolax's `LexborHTMLParser`), for CSS-selector assertions."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(path.read_text(encoding="utf-8"))

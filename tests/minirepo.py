@@ -29,3 +29,22 @@ def make_repo(root: Path, snippet_body: str = "print('hello')\n", name: str = "h
     (root / "snippets" / "ch" / name).write_text(snippet_body, encoding="utf-8")
     (root / "snippets" / "ch" / name).with_suffix(".out").write_text("hello\n", encoding="utf-8")
     return root
+
+
+def tiny_png_base64(width: int = 2, height: int = 2) -> str:
+    """A real (decodable) RGB PNG of one grey, base64-encoded as in `Figure.png_base64`; not optimised."""
+    import base64
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + b"\x80\x80\x80" * width for _ in range(height))
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows, 0))
+        + chunk(b"IEND", b"")
+    )
+    return base64.b64encode(png).decode("ascii")

@@ -14,8 +14,6 @@ import functools
 import http.server
 import os
 import re
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,27 +50,6 @@ CHROMIUM_ARGS = [
     # Belt and braces behind the route handler: no host but the test server resolves.
     f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {HOST}",
 ]
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The built site: `SITE_DIR`, else `site/` when built, else a fresh build."""
-    if os.environ.get("SITE_DIR"):
-        path = Path(os.environ["SITE_DIR"]).resolve()
-        if not (path / "index.html").is_file():
-            pytest.fail(f"SITE_DIR={path} holds no index.html: build the site into it first")
-        return path
-    path = REPO_ROOT / "site"
-    if (path / "index.html").is_file():
-        return path
-    path = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(path)],
-        cwd=REPO_ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=True,
-    )
-    return path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -432,4 +409,53 @@ def test_axe_finds_no_serious_violations(visit: Visit, path: str):
     assert not serious, f"axe: serious or critical WCAG 2.1 A/AA violations on {path} ({scheme}):\n" + _axe_report(
         serious
     )
+    visit.assert_clean()
+
+
+# --- h. weight ---------------------------------------------------------------------------------
+
+FIRST_LOAD_BUDGET = 1_500_000
+"""Bytes the first load of the heaviest chapter page may transfer, every request included (issue 12)."""
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_first_load_of_the_heaviest_chapter_page_is_within_budget(visit: Visit, site_dir: Path, locale: str):
+    import site_weight  # scripts/, on sys.path (conftest.py)
+
+    pages = [
+        page
+        for page in site_weight.chapter_pages(site_dir)
+        if (page.relative_to(site_dir).parts[0] == "en") == (locale == "en")
+    ]
+    heaviest = max(pages, key=lambda page: page.stat().st_size)
+    path = "/" + heaviest.parent.relative_to(site_dir).as_posix() + "/"
+    page = visit.page
+    transferred: dict[str, int] = {}
+
+    def on_finished(request) -> None:
+        sizes = request.sizes()
+        transferred[request.url] = transferred.get(request.url, 0) + (
+            sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        )
+
+    page.context.on("requestfinished", on_finished)
+    visit.goto(path)
+    # Read to the end, so every lazy chart is fetched too; then let the search worker fetch its index.
+    page.evaluate(
+        """async () => {
+            for (let y = 0; y <= document.body.scrollHeight; y += window.innerHeight / 2) {
+                window.scrollTo(0, y);
+                await new Promise(resolve => setTimeout(resolve, 50));
+            }
+        }"""
+    )
+    page.wait_for_load_state("networkidle")
+    charts = [url for url in transferred if "/assets/charts/" in url]
+    assert charts, f"no chart was fetched from {path}: the measure would miss them"
+    assert any("search" in url and url.endswith(".json") for url in transferred), "the search index was not fetched"
+    total = sum(transferred.values())
+    heaviest_first = sorted(transferred.items(), key=lambda item: -item[1])[:8]
+    report = "\n".join(f"  {size / 1e3:8.1f} kB  {url}" for url, size in heaviest_first)
+    print(f"first load of {path}: {total / 1e6:.3f} MB in {len(transferred)} requests\n{report}")  # pytest -s shows it
+    assert total <= FIRST_LOAD_BUDGET, f"first load of {path}: {total / 1e6:.2f} MB > 1.5 MB\n{report}"
     visit.assert_clean()

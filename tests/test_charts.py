@@ -8,7 +8,7 @@ import sys
 
 import nbformat
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, read_html
 from minirepo import make_repo
 
 CHART = (REPO_ROOT / "tests" / "fixtures" / "snippets" / "chart.py").read_text(encoding="utf-8")
@@ -44,7 +44,7 @@ def test_each_chart_is_one_optimised_file_linked_by_both_languages_and_both_note
     assert png.startswith(b"\x89PNG") and name == f"{hashlib.sha256(png).hexdigest()[:16]}.png"
 
     for label, rel in PAGES.items():
-        html = (site / rel).read_text(encoding="utf-8")
+        html = read_html(site / rel)
         # Chapter pages inline no image at all; notebook views keep only nbconvert's tiny CSS icons (`url(data:…)`).
         inlined = "data:image" if "chapter" in label else re.compile(r'(src|href)="data:image')
         assert not (inlined in html if isinstance(inlined, str) else inlined.search(html)), f"{label} inlines a chart"
@@ -55,7 +55,7 @@ def test_each_chart_is_one_optimised_file_linked_by_both_languages_and_both_note
         assert (site / rel).parent.joinpath(src).resolve() == (site / "assets" / "charts" / name).resolve(), src
         if "chapter" in label:
             img = re.search(r"<img [^>]*assets/charts/[^>]*>", html)[0]
-            assert 'loading="lazy"' in img and re.search(r'width="\d+" height="\d+"', img), img
+            assert 'loading="lazy"' in img and re.search(r' width="\d+"', img) and re.search(r' height="\d+"', img), img
             assert 'class="snippet-figure"' in html
         # mkdocs-glightbox still wraps the chart in a link to the same file (click to zoom).
         assert re.search(rf'<a [^>]*href="{re.escape(src)}"', html), f"{label}: no zoom link to {src}"

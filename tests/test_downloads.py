@@ -1,11 +1,10 @@
 """Every example can be downloaded: the snippet's `.py` as in the repository, and the data files it reads."""
 
-import re
 import shutil
 import subprocess
 import sys
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, parse_html
 from minirepo import PAGE, make_repo
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "snippets"
@@ -14,7 +13,6 @@ TEXTS = {
     "zh": ("下载 reads_data.py", "下载数据文件 words.txt", "下载 hello.py"),
     "en": ("Download reads_data.py", "Download data file words.txt", "Download hello.py"),
 }
-LINK = re.compile(r'<a href="([^"]+)" download="([^"]+)" title="([^"]+)">([^<]+)</a>')
 
 
 def test_each_snippet_links_its_file_and_its_data_files_for_both_languages(tmp_path):
@@ -39,10 +37,12 @@ def test_each_snippet_links_its_file_and_its_data_files_for_both_languages(tmp_p
     assert not (served / "reads_data.out").exists()
 
     for locale, rel in PAGES.items():
-        html = (site / rel).read_text(encoding="utf-8")
-        blocks = re.findall(r'<p class="snippet-downloads"[^>]*>(.*?)</p>', html, re.S)
-        assert len(blocks) == 2, f"{locale}: {blocks}"
-        hello, reads = (LINK.findall(block) for block in blocks)
+        blocks = parse_html(site / rel).css("p.snippet-downloads")
+        assert len(blocks) == 2, f"{locale}: {[block.html for block in blocks]}"
+        hello, reads = (
+            [(a.attributes["href"], a.attributes["download"], a.attributes["title"], a.text()) for a in block.css("a")]
+            for block in blocks
+        )
         script_text, data_text, hello_text = TEXTS[locale]
         # The snippet that reads nothing offers its .py alone.
         assert [(name, text) for _, name, _, text in hello] == [("hello.py", hello_text)], hello

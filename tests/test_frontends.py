@@ -7,6 +7,7 @@ import sys
 import nbformat
 import pytest
 
+from conftest import parse_html, read_html
 from minirepo import make_repo
 from snippet_engine.project import Project
 
@@ -61,16 +62,20 @@ def test_checker_passes_then_fails_on_drift_then_update_records(repo):
 def test_broken_snippet_fails_checker_and_strict_build_with_file_and_line(repo):
     built = run_build(repo)
     assert built.returncode == 0, built.stderr
-    page = (repo / "site" / "ch" / "index.html").read_text()
+    page = read_html(repo / "site" / "ch" / "index.html")
     assert "hello" in page and "运行设备：CPU" in page
-    assert '<a href="../en/ch/" hreflang="en"' in page  # the language switch lands on the same page
-    assert "Ran on CPU" in (repo / "site" / "en" / "ch" / "index.html").read_text()
+    # The language switch lands on the same page.
+    assert (
+        parse_html(repo / "site" / "ch" / "index.html").css_first('a[hreflang="en"]').attributes["href"] == "../en/ch/"
+    )
+    assert "Ran on CPU" in read_html(repo / "site" / "en" / "ch" / "index.html")
     # Each language's chapter links to its notebook view, which offers the .ipynb and loads nothing from a CDN.
     for prefix, locale in (("", "zh"), ("en/", "en")):
-        chapter = (repo / "site" / prefix / "ch" / "index.html").read_text()
-        assert 'class="md-button" href="notebook/"' in chapter
-        view = (repo / "site" / prefix / "ch" / "notebook" / "index.html").read_text()
-        assert f'href="ch.{locale}.ipynb" download' in view
+        chapter = parse_html(repo / "site" / prefix / "ch" / "index.html")
+        assert chapter.css_first("a.md-button").attributes["href"] == "notebook/"
+        view_path = repo / "site" / prefix / "ch" / "notebook" / "index.html"
+        assert parse_html(view_path).css(f'a[href="ch.{locale}.ipynb"][download]')
+        view = read_html(view_path)
         assert "hello" in view and "cdnjs" not in view and "mathjax" not in view.lower()
         notebook = nbformat.read(repo / "site" / prefix / "ch" / "notebook" / f"ch.{locale}.ipynb", as_version=4)
         nbformat.validate(notebook)
@@ -78,6 +83,8 @@ def test_broken_snippet_fails_checker_and_strict_build_with_file_and_line(repo):
         assert code.source == "print('hello')" and code.outputs[0]["text"] == "hello\n"
     search = (repo / "site" / "search" / "search_index.json").read_text()
     assert "notebook/" not in search  # the chapter page is indexed, not its notebook twin
+    # Prose is indexed; the example's code, its output and its download links are not (see fence.py).
+    assert "第一章" in search and "print(" not in search and "hello.py" not in search and "CPU" not in search
 
     (repo / "snippets/ch/hello.py").write_text(BROKEN)
     checked = run_checker(repo)
@@ -89,7 +96,7 @@ def test_broken_snippet_fails_checker_and_strict_build_with_file_and_line(repo):
     assert built.returncode != 0
     assert "snippets/ch/hello.py:4: exception: RuntimeError: broken on purpose" in built.stderr
     # The strict build stops before writing: the previous site is intact.
-    assert "运行设备：CPU" in (repo / "site" / "ch" / "index.html").read_text()
+    assert "运行设备：CPU" in read_html(repo / "site" / "ch" / "index.html")
 
 
 def test_strict_build_fails_on_missing_snippet_or_unsupported_option_before_writing(repo):
@@ -150,11 +157,11 @@ def test_every_documented_fence_option_works_in_the_page_the_checker_and_the_not
     built = run_build(repo)
     assert built.returncode == 0, built.stderr
     pages = {
-        locale: (repo / "site" / prefix / "ch" / "index.html").read_text()
+        locale: read_html(repo / "site" / prefix / "ch" / "index.html")
         for prefix, locale in (("", "zh"), ("en/", "en"))
     }
     for locale, html in pages.items():
-        assert html.count('<pre class="snippet-output"') == 7 and "snippet-result -->" not in html
+        assert html.count('class="snippet-output"') == 7 and "snippet-result -->" not in html
         assert "RAN-OUTSIDE-THE-ENGINE" not in html  # markdown-exec runs no fence but ours
         ids = re.findall(r' id="([^"]+)"', html)
         assert len(ids) == len(set(ids)), "tabs of two embeds share an id"
@@ -182,7 +189,7 @@ def test_every_documented_fence_option_works_in_the_page_the_checker_and_the_not
     )
     # A second build takes the frames from the render cache: the same pages (but for markdown-exec's id counter).
     assert run_build(repo).returncode == 0
-    again = (repo / "site" / "ch" / "index.html").read_text()
+    again = read_html(repo / "site" / "ch" / "index.html")
     assert re.sub(r"exec-\d+--", "", again) == re.sub(r"exec-\d+--", "", pages["zh"])
 
 
@@ -198,7 +205,7 @@ def test_non_strict_build_warns_with_file_and_line_and_writes_the_other_notebook
     assert (repo / "site" / "ch" / "notebook" / "ch.zh.ipynb").is_file()
     assert (repo / "site" / "en" / "ch" / "notebook" / "ch.en.ipynb").is_file()
     assert not (repo / "site" / "bad" / "notebook").exists()
-    bad = (repo / "site" / "bad" / "index.html").read_text()
+    bad = read_html(repo / "site" / "bad" / "index.html")
     assert '<div class="admonition failure"><p>snippet <code>ch/hello.py</code>:' in bad  # not the fence as text
 
 
@@ -211,12 +218,12 @@ def test_rendered_source_cache_follows_source_and_output_changes(repo):
     for frame in frames:
         frame.write_text(frame.read_text().replace("hello", "HELLO-FROM-CACHE"))
     assert run_build(repo).returncode == 0
-    page = (repo / "site" / "ch" / "index.html").read_text()
+    page = read_html(repo / "site" / "ch" / "index.html")
     assert "HELLO-FROM-CACHE" in page  # the frame came from the cache...
-    assert '<pre class="snippet-output"' in page and ">hello\n</code></pre>" in page  # ...the output from the run
+    assert 'class="snippet-output"' in page and ">hello\n</code></pre>" in page  # ...the output from the run
     # A changed snippet is a new key: its source is highlighted afresh.
     (repo / "snippets/ch/hello.py").write_text("print('changed')\n")
     (repo / "snippets/ch/hello.out").write_text("changed\n")
     assert run_build(repo).returncode == 0
-    page = (repo / "site" / "ch" / "index.html").read_text()
+    page = read_html(repo / "site" / "ch" / "index.html")
     assert "HELLO-FROM-CACHE" not in page and "changed" in page

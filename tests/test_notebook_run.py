@@ -11,12 +11,13 @@ import shutil
 import nbformat
 
 from conftest import REPO_ROOT
+from minirepo import tiny_png_base64
 from snippet_engine.notebook_build import write_notebooks
 from snippet_engine.notebook_run import NotebookRun, run_notebooks
 from snippet_engine.project import Page, Project
 from snippet_engine.result import Figure, SnippetResult
 
-FIGURE = Figure(png_base64="iVBORw0KGgo=", width=300, height=200)
+FIGURE = Figure(png_base64=tiny_png_base64(), width=300, height=200)
 
 
 def make_course(root, snippets, files=None):

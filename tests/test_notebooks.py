@@ -4,6 +4,8 @@ import nbformat
 import pytest
 
 from conftest import REPO_ROOT
+from minirepo import tiny_png_base64
+from snippet_engine import charts
 from snippet_engine.embeds import find_embeds, markdown_settings
 from snippet_engine.notebook_build import (
     NotebookError,
@@ -87,7 +89,7 @@ def course(tmp_path):
 
 
 def results():
-    figure = Figure(png_base64="iVBORw0KGgo=", width=300, height=200)
+    figure = Figure(png_base64=tiny_png_base64(), width=300, height=200)
     return {
         "ch/one.py": SnippetResult("snippets/ch/one.py", output="tensor([1., 1.])\n", figures=[figure]),
         "ch/two.py": SnippetResult("snippets/ch/two.py", output="two\n"),
@@ -106,7 +108,9 @@ def test_notebook_has_page_language_comments_recorded_outputs_and_site_links(cou
     assert [cell.execution_count for cell in code] == [1, 2, 3]
     stream, image = code[0].outputs
     assert stream["text"] == "tensor([1., 1.])\n"
-    assert image["data"]["image/png"] == "iVBORw0KGgo=" and image["metadata"]["image/png"]["width"] == 300
+    # The notebook embeds the chart as the site serves it: losslessly optimised, still self-contained.
+    assert image["data"]["image/png"] == charts.optimised_base64(tiny_png_base64()) != tiny_png_base64()
+    assert image["metadata"]["image/png"]["width"] == 300
     prose = notebook.cells[2].source
     # ../other/02-next.md seen from the notebook view at ch/01-first/notebook/ is the page other/02-next/.
     assert "[link](../../../other/02-next/#a-section)" in prose and "$x^2$" in prose

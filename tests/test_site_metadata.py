@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import nbformat
 import pytest
 
+from conftest import parse_html, read_html
 from minirepo import make_repo
 
 SITE = "https://example.org/course/"
@@ -47,12 +48,12 @@ def local(tmp_path_factory):
 
 
 def pages(site):
-    """Every built HTML page but the 404s, with the URL it is served at."""
+    """Every built HTML page but the 404s (its path), with the URL it is served at."""
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel.endswith("404.html"):
             continue
-        yield SITE + rel.removesuffix("index.html"), path.read_text(encoding="utf-8")
+        yield SITE + rel.removesuffix("index.html"), path
 
 
 def test_sitemap_lists_absolute_urls_with_zh_en_and_x_default_alternates(published):
@@ -69,8 +70,8 @@ def test_sitemap_lists_absolute_urls_with_zh_en_and_x_default_alternates(publish
 
 def test_every_page_has_one_canonical_link_to_itself(published):
     seen = 0
-    for url, html in pages(published):
-        assert re.findall(r'<link rel="canonical" href="([^"]*)"', html) == [url], url
+    for url, path in pages(published):
+        assert [node.attributes["href"] for node in parse_html(path).css('link[rel="canonical"]')] == [url], url
         seen += 1
     assert seen == 6  # home, chapter, notebook view; in each language
 
@@ -91,15 +92,16 @@ def test_notebook_links_to_pages_are_relative_without_site_url(local):
 
 
 def test_edit_link_points_at_the_page_source_and_never_from_a_notebook_view(published):
-    en = (published / "en" / "ch" / "index.html").read_text(encoding="utf-8")
-    zh = (published / "ch" / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'href="([^"]*)"[^>]*rel="edit"', en) == [f"{REPO}/edit/main/docs/ch.en.md"]
-    assert re.findall(r'href="([^"]*)"[^>]*rel="edit"', zh) == [f"{REPO}/edit/main/docs/ch.zh.md"]
+    en = read_html(published / "en" / "ch" / "index.html")
+    zh = read_html(published / "ch" / "index.html")
+    for locale, path in (("en", published / "en" / "ch" / "index.html"), ("zh", published / "ch" / "index.html")):
+        edit = [node.attributes["href"] for node in parse_html(path).css('a[rel="edit"]')]
+        assert edit == [f"{REPO}/edit/main/docs/ch.{locale}.md"]
     assert f'href="{REPO}"' in zh  # the repository link in the header
     # ...without Material's `source` component, which would send every reader's browser to api.github.com
     assert 'data-md-component="source"' not in zh and 'data-md-component="source"' not in en
     for view in (published / "ch" / "notebook" / "index.html", published / "en" / "ch" / "notebook" / "index.html"):
-        assert 'rel="edit"' not in view.read_text(encoding="utf-8")
+        assert 'rel="edit"' not in read_html(view)
 
 
 def test_local_build_has_no_sitemap_no_canonical_no_repo_or_edit_link(local):
@@ -107,7 +109,7 @@ def test_local_build_has_no_sitemap_no_canonical_no_repo_or_edit_link(local):
     assert not (local / "sitemap.xml.gz").exists()
     assert not (local / "en" / "sitemap.xml").exists()
     for path in local.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
+        html = read_html(path)
         assert 'rel="edit"' not in html
         assert 'rel="canonical"' not in html
         assert "github.com" not in html
@@ -117,9 +119,11 @@ def test_local_build_has_no_sitemap_no_canonical_no_repo_or_edit_link(local):
 def test_404_page_in_each_language_links_to_its_home(which, request):
     site = request.getfixturevalue(which)
     base = "/course/" if which == "published" else "/"
-    zh = (site / "404.html").read_text(encoding="utf-8")
-    en = (site / "en" / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="zh"' in zh and "页面不存在" in zh and "Not found" not in zh
-    assert '<html lang="en"' in en and "Page not found" in en and "页面不存在" not in en
+    zh = read_html(site / "404.html")
+    en = read_html(site / "en" / "404.html")
+    assert parse_html(site / "404.html").css_first("html").attributes["lang"] == "zh"
+    assert parse_html(site / "en" / "404.html").css_first("html").attributes["lang"] == "en"
+    assert "页面不存在" in zh and "Not found" not in zh
+    assert "Page not found" in en and "页面不存在" not in en
     assert re.search(rf'<a href="{re.escape(base)}"[^>]*>返回首页</a>', zh)
     assert re.search(rf'<a href="{re.escape(base)}en/"[^>]*>Back to the home page</a>', en)

@@ -65,14 +65,28 @@ def optimise(png: bytes) -> bytes:
     return _optimised_path(png).read_bytes()
 
 
-def _optimised_path(png: bytes) -> Path:
+def optimised_base64(png_base64: str) -> str:
+    """`optimise` for a base64-encoded PNG (a notebook's `image/png` output), base64-encoded again."""
+    return base64.b64encode(optimise(base64.b64decode("".join(png_base64.split())))).decode("ascii")
+
+
+def _cache_path(png: bytes) -> Path:
     key = hashlib.sha256(_settings().encode() + b"\0" + png).hexdigest()
-    path = CACHE_DIR / key[:2] / f"{key}.png"
+    return CACHE_DIR / key[:2] / f"{key}.png"
+
+
+def _optimised_path(png: bytes) -> Path:
+    path = _cache_path(png)
     if not path.is_file():
         import oxipng
 
         smaller = oxipng.optimize_from_memory(png, level=_LEVEL, strip=oxipng.StripChunks.safe())
         data = smaller if len(smaller) <= len(png) else png
+        # Optimising is idempotent here: the optimised bytes map to themselves, so a chart that arrives
+        # already optimised (a notebook's embedded PNG, rendered into its view) gets the page chart's name.
+        fixed_point = _cache_path(data)
+        if not fixed_point.is_file():
+            _write_bytes(fixed_point, data)
         _write_bytes(path, data)
     return path
 

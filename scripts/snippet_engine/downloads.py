@@ -86,7 +86,10 @@ def download_links(
         if path is None or rel == script_rel:
             continue
         links.append(_link(rel, path, labels["data"], labels["data_title"], script_name, name, page_url))
-    return f'<p class="snippet-downloads" aria-label="{labels["label"]}">' + " · ".join(links) + "</p>"
+    # Not in the search index: "Download x.py" under every example would be a hit for every search for "download".
+    return (
+        f'<p class="snippet-downloads" aria-label="{labels["label"]}" data-search-exclude>' + " · ".join(links) + "</p>"
+    )
 
 
 def _link(rel: str, path: Path, text: str, title: str, script: str, name: str, page_url: str) -> str:

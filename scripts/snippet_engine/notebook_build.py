@@ -49,6 +49,7 @@ from pymdownx.details import DetailsProcessor
 from pymdownx.superfences import RE_NESTED_FENCE_START
 from pymdownx.tabbed import TabbedProcessor
 
+from snippet_engine import charts
 from snippet_engine.cache import write_if_changed
 from snippet_engine.embeds import TAB_LENGTH, Embed, page_markdown, read_page
 from snippet_engine.result import SnippetResult
@@ -482,7 +483,7 @@ def _code_outputs(result: SnippetResult) -> list:
         outputs.append(
             new_output(
                 "display_data",
-                data={"image/png": figure.png_base64, "text/plain": f"<Figure {number}>"},
+                data={"image/png": charts.optimised_base64(figure.png_base64), "text/plain": f"<Figure {number}>"},
                 metadata={"image/png": {"width": figure.width, "height": figure.height}},
             )
         )

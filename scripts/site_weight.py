@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Page weights of a built site against the hosted site's budgets (issue 12).
+
+Usage: `python scripts/site_weight.py [SITE_DIR]` (default `site/`). Prints one line per
+measure and exits 1 when one is over its budget. `tests/test_site_weight.py` asserts the same
+budgets on the site `make test` builds, and `bench/bench_build.py` prints the table next to its
+build timings.
+
+Sizes are the bytes of the files as built, uncompressed; 1 kB is 1000 bytes and 1 MB is
+10^6 bytes. A chapter page is `<part>/<NN-name>/index.html` in either language; a notebook view
+is a chapter's `notebook/index.html`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+_CHAPTER_DIR = re.compile(r"\d{2}-[a-z0-9-]+")
+_DATA_IMAGE = re.compile(r"""\b(?:src|href)=["']?data:image/""")
+"""A chart inlined as a `data:` URI (quoted or not: the pages are minified)."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One row of the table: a measured value against its budget.
+
+    Attributes:
+        name: What is measured.
+        value: The measured value (bytes, or a count when `unit` is "").
+        budget: The most `value` may be.
+        unit: "B" for bytes, "" for a count.
+        where: The file the value comes from, when it is one file's (site-relative).
+    """
+
+    name: str
+    value: float
+    budget: float
+    unit: str = "B"
+    where: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.value <= self.budget
+
+    def __str__(self) -> str:
+        def show(number: float) -> str:
+            if not self.unit:
+                return f"{number:g}"
+            return f"{number / 1e6:.2f} MB" if number >= 1e6 else f"{number / 1e3:.1f} kB"
+
+        where = f" ({self.where})" if self.where else ""
+        verdict = "ok" if self.ok else "OVER BUDGET"
+        return f"{self.name:<44} {show(self.value):>10}  budget {show(self.budget):>9}  {verdict}{where}"
+
+
+def chapter_pages(site: Path) -> list[Path]:
+    """The chapter pages of both languages (`[en/]<part>/<NN-name>/index.html`), sorted."""
+    return sorted(
+        path
+        for path in site.rglob("index.html")
+        if _CHAPTER_DIR.fullmatch(path.parent.name) and "notebook" not in path.relative_to(site).parts
+    )
+
+
+def notebook_views(site: Path) -> list[Path]:
+    """The chapter notebook views of both languages (`…/<NN-name>/notebook/index.html`), sorted."""
+    return sorted(path for path in site.rglob("notebook/index.html") if _CHAPTER_DIR.fullmatch(path.parent.parent.name))
+
+
+def measure(site: Path) -> list[Measure]:
+    """The budget table of a built site.
+
+    Parameters:
+        site: The built site's directory.
+
+    Returns:
+        One `Measure` per row: median and largest chapter page, largest notebook view,
+        the whole site, and the charts inlined as `data:` URIs in chapter pages.
+
+    Raises:
+        FileNotFoundError: When `site` holds no chapter page or no notebook view.
+    """
+    chapters = chapter_pages(site)
+    views = notebook_views(site)
+    if not chapters or not views:
+        raise FileNotFoundError(f"{site}: no chapter pages or no notebook views; build the site first (mkdocs build)")
+    sizes = {path: path.stat().st_size for path in chapters}
+    largest = max(sizes, key=sizes.__getitem__)
+    view_sizes = {path: path.stat().st_size for path in views}
+    largest_view = max(view_sizes, key=view_sizes.__getitem__)
+    total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+    inlined = sum(len(_DATA_IMAGE.findall(path.read_text(encoding="utf-8"))) for path in chapters)
+    rel = lambda path: path.relative_to(site).as_posix()  # noqa: E731
+    return [
+        Measure(f"median chapter page ({len(chapters)} pages)", statistics.median(sizes.values()), 80e3),
+        Measure("largest chapter page", sizes[largest], 250e3, where=rel(largest)),
+        Measure("largest notebook view", view_sizes[largest_view], 400e3, where=rel(largest_view)),
+        Measure("whole site", total, 30e6),
+        Measure("charts inlined as data URIs in chapter pages", inlined, 0, unit=""),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[0]) if argv else REPO_ROOT / "site"
+    try:
+        table = measure(site)
+    except FileNotFoundError as error:
+        print(error, file=sys.stderr)
+        return 2
+    for row in table:
+        print(row)
+    return 0 if all(row.ok for row in table) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

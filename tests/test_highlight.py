@@ -1,0 +1,116 @@
+"""Highlighted Python writes fewer spans (`snippet_engine.highlight`), and only where no colour is lost.
+
+The same-colour claim is checked against the installed Material stylesheets and the course's
+own (`docs/assets/stylesheets/snippets.css`), so a theme update that paints names differently
+fails here instead of silently changing the site.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import material
+import pytest
+from pygments.token import STANDARD_TYPES, Keyword, Name, Operator, String
+
+from snippet_engine import highlight
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+COURSE_CSS = REPO_ROOT / "docs" / "assets" / "stylesheets" / "snippets.css"
+
+CODE = 'import torch\nx = torch.ones(2, 3)  # 全 1\nif x is not None and 1 in [1]:\n    print(f"{x.sum():.1f}", True)\n'
+
+
+def render(source: str, language: str = "python") -> str:
+    mdx_configs: dict = {}
+    highlight.configure(mdx_configs)
+    md = markdown.Markdown(
+        extensions=["pymdownx.highlight", "pymdownx.superfences"],
+        extension_configs=mdx_configs,
+    )
+    return md.convert(f"```{language}\n{source}```")
+
+
+def classes(html: str) -> set[str]:
+    return set(re.findall(r'<span class="([^"]+)"', html))
+
+
+@pytest.mark.parametrize("language", highlight.LANGUAGES)
+def test_names_whitespace_operators_and_punctuation_are_bare_text(language):
+    html = render(CODE, language)
+    found = classes(html)
+    for token_type in highlight.MERGED:
+        assert STANDARD_TYPES[token_type] not in found, f"{token_type} still has a span in {html}"
+    # Everything else keeps its class: keywords, the module name, strings, numbers, builtins, comments, `is`/`in`.
+    assert {"kn", "nn", "mi", "nb", "c1", "ow", "sa", "s2", "si", "k"} <= found, found
+
+
+def test_the_text_is_unchanged():
+    md = markdown.Markdown(extensions=["pymdownx.highlight", "pymdownx.superfences"])
+    plain = md.convert(f"```python\n{CODE}```")
+    untag = lambda html: re.sub(r"<[^>]+>", "", html)  # noqa: E731
+    assert untag(render(CODE)) == untag(plain)
+    assert len(render(CODE)) < 0.6 * len(plain)
+
+
+def test_entries_already_configured_are_kept():
+    mdx_configs = {"pymdownx.highlight": {"extend_pygments_lang": [{"name": "python", "lang": "python3"}]}}
+    highlight.configure(mdx_configs)
+    entries = mdx_configs["pymdownx.highlight"]["extend_pygments_lang"]
+    assert entries[0] == {"name": "python", "lang": "python3"}
+    assert [entry["name"] for entry in entries[1:]] == [name for name in highlight.LANGUAGES if name != "python"]
+
+
+def _rules(css: str) -> dict[str, str]:
+    """`.highlight .<class>` → the colour it is given, from Material's minified stylesheet."""
+    rules: dict[str, str] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        colour = re.search(r"(?:^|;)color:([^;]+)", body)
+        for selector in selectors.split(","):
+            match = re.fullmatch(r"\s*\.highlight \.([a-z0-9]+)\s*", selector)
+            if match and colour:
+                rules[match[1]] = colour[1].strip()
+    return rules
+
+
+def _variables(css: str, name: str) -> set[str]:
+    return {value.strip() for value in re.findall(rf"{re.escape(name)}\s*:\s*([^;}}]+)", css)}
+
+
+def test_merged_tokens_share_the_colour_of_plain_text_in_material():
+    main = "".join(path.read_text(encoding="utf-8") for path in MATERIAL_CSS.glob("main.*.min.css"))
+    palette = "".join(path.read_text(encoding="utf-8") for path in MATERIAL_CSS.glob("palette.*.min.css"))
+    course = COURSE_CSS.read_text(encoding="utf-8")
+    rules = _rules(main)
+    assert rules, "no `.highlight .<class>` colour rules found in Material's stylesheet: has it moved?"
+    assert "" not in rules and "w" not in rules and "nx" not in rules  # whitespace and other names: not painted
+    for token_type in highlight.SAME_COLOUR:
+        css_class = STANDARD_TYPES[token_type]
+        colour = rules.get(css_class)
+        if colour is None:
+            continue
+        assert colour == "var(--md-code-hl-name-color)", f".{css_class} is painted {colour}"
+    # The name colour is the code's foreground, in every scheme, and the course does not repaint it.
+    assert _variables(main + palette, "--md-code-hl-name-color") == {"var(--md-code-fg-color)"}
+    assert "--md-code-hl-name-color" not in course
+    # Types outside the list keep their own colours.
+    for token_type in (Name.Builtin, Name.Namespace, Keyword, String, Operator.Word):
+        assert STANDARD_TYPES[token_type] in rules
+
+
+def test_the_render_cache_depends_on_the_filter(monkeypatch):
+    # A snippet's highlighted frame is cached; a change to the filter must re-render every frame.
+    from snippet_engine import fence
+
+    before = fence._render_fingerprint.__wrapped__()
+    read_bytes = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        data = read_bytes(path)
+        return data + b"\n# edited\n" if path.name == "highlight.py" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert fence._render_fingerprint.__wrapped__() != before
