@@ -10,7 +10,9 @@ are left alone.
 (b) `mkdocs build` cold (empty cache), warm (cache full), and after editing
     one page's prose (cache full, one page changed);
 (c) executing the 50 chapter notebooks (the checker with snippet results
-    cached, so what it times is the notebooks).
+    cached, so what it times is the notebooks);
+(d) the built site's page weights against the hosted site's budgets
+    (`scripts/site_weight.py`).
 
 Prints the timings and ratios. Usage: `python bench/bench_build.py [--skip-baseline]`.
 """
@@ -80,6 +82,13 @@ def main() -> None:
         print(f"(b) mkdocs build, cold (empty cache):    {cold_s:7.1f} s")
         print(f"    mkdocs build, warm (cache full):     {warm_s:7.1f} s   cold/warm: {cold_s / warm_s:.1f}x")
         print(f"    mkdocs build, one page's prose edited: {edited_s:5.1f} s   cold/edited: {cold_s / edited_s:.1f}x")
+
+        print("(d) page weights of the built site:")
+        sys.path.insert(0, str(REPO_ROOT / "scripts"))
+        import site_weight
+
+        for row in site_weight.measure(root / "site"):
+            print(f"    {row}")
 
 
 if __name__ == "__main__":

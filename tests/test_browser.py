@@ -263,6 +263,18 @@ def test_chart_loads(visit: Visit, locale: str):
     visit.assert_clean()
 
 
+@pytest.mark.parametrize("visit", ["dark"], indirect=True)
+def test_chart_sits_on_a_light_card_in_dark_mode(visit: Visit):
+    visit.goto(CHAPTER["zh"])
+    assert visit.page.get_attribute("body", "data-md-color-scheme") == "slate"
+    _image(visit.page, ".snippet-figure img")
+    card = visit.page.locator(".snippet-figure img").first.evaluate(
+        "img => { const s = getComputedStyle(img); return {background: s.backgroundColor, padding: s.paddingTop}; }"
+    )
+    assert card["background"] == "rgb(255, 255, 255)" and card["padding"] != "0px", card
+    visit.assert_clean()
+
+
 # --- d. math ---------------------------------------------------------------------------------
 
 

@@ -53,9 +53,12 @@ def test_each_chart_is_one_optimised_file_linked_by_both_languages_and_both_note
         src = found[0][0]
         # The URL is relative to the page and lands on the one file (en pages sit one folder deeper).
         assert (site / rel).parent.joinpath(src).resolve() == (site / "assets" / "charts" / name).resolve(), src
+        img = re.search(r"<img [^>]*assets/charts/[^>]*>", html)[0]
+        assert 'loading="lazy"' in img and re.search(r' width="\d+"', img) and re.search(r' height="\d+"', img), img
+        # Both the page and the notebook view say what the chart shows, in the page's language.
+        alt = "图表：random walk（x 轴：step" if label.startswith("zh") else "Chart: random walk (x: step"
+        assert f'alt="{alt}' in img, img
         if "chapter" in label:
-            img = re.search(r"<img [^>]*assets/charts/[^>]*>", html)[0]
-            assert 'loading="lazy"' in img and re.search(r' width="\d+"', img) and re.search(r' height="\d+"', img), img
             assert 'class="snippet-figure"' in html
         # mkdocs-glightbox still wraps the chart in a link to the same file (click to zoom).
         assert re.search(rf'<a [^>]*href="{re.escape(src)}"', html), f"{label}: no zoom link to {src}"

@@ -58,3 +58,29 @@ def test_each_snippet_links_its_file_and_its_data_files_for_both_languages(tmp_p
             assert not href.startswith(("/", "http")), href
             assert (site / rel).parent.joinpath(href).resolve() == (served / name).resolve(), (locale, href)
         assert reads[0][0] == ("../snippets/ch/reads_data.py" if locale == "zh" else "../../snippets/ch/reads_data.py")
+
+
+def test_a_file_read_from_elsewhere_in_the_repository_is_offered_with_where_it_goes(tmp_path):
+    # Like chapter 1's bundled CJK font: read from `fonts/`, two folders up from the script.
+    repo = make_repo(
+        tmp_path / "repo",
+        'from pathlib import Path\n\nfont = Path(__file__).resolve().parents[2] / "fonts" / "f.otf"\n'
+        "print(len(font.read_bytes()))\n",
+        name="font.py",
+    )
+    (repo / "fonts").mkdir(exist_ok=True)
+    (repo / "fonts" / "f.otf").write_bytes(b"OTTO" + bytes(60))
+    (repo / "snippets" / "ch" / "font.out").write_text("64\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    site = repo / "site"
+    assert (site / "fonts" / "f.otf").read_bytes() == (repo / "fonts" / "f.otf").read_bytes()
+    for locale, rel in PAGES.items():
+        (block,) = parse_html(site / rel).css("p.snippet-downloads")
+        links = {a.attributes["download"]: a for a in block.css("a")}
+        assert set(links) == {"font.py", "f.otf"}, locale
+        title = links["f.otf"].attributes["title"]
+        assert "../../fonts/f.otf" in title, title
+        assert (site / rel).parent.joinpath(links["f.otf"].attributes["href"]).resolve() == (site / "fonts" / "f.otf")

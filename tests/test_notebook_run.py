@@ -5,14 +5,20 @@ hand-written records and results (no engine run), writes its notebook and runs
 it through `run_notebooks`, as the checker does.
 """
 
+import base64
+import functools
 import hashlib
+import http.server
 import shutil
+import subprocess
+import sys
+import threading
 
 import nbformat
 
 from conftest import REPO_ROOT
 from minirepo import tiny_png_base64
-from snippet_engine.notebook_build import write_notebooks
+from snippet_engine.notebook_build import EMBED_LIMIT, LOCAL_FILES, METADATA_KEY, build_notebook, write_notebooks
 from snippet_engine.notebook_run import NotebookRun, run_notebooks
 from snippet_engine.project import Page, Project
 from snippet_engine.result import Figure, SnippetResult
@@ -79,7 +85,7 @@ with open(os.environ["SNIPPET_TEST_WHERE"], "w") as fh:
 plt.plot([1, 2])
 plt.show()
 """
-    record = "['snippets', 'weights.pt']\nthreads: 1 hash seed: 0\nrows: 442\n"
+    record = "['weights.pt']\nthreads: 1 hash seed: 0\nrows: 442\n"
     project = make_course(tmp_path / "repo", {"save.py": (save, record)})
     run = check(project, figures={"save.py": 1})
     assert run.ok, run.error
@@ -169,14 +175,96 @@ size = (here / "written.txt").write_text("written next to __file__")
     files = {"snippets/ch/words.txt": "tensor autograd\n", "data/table.csv": "1,2\n"}
     project = make_course(tmp_path, {"words.py": (words, "['tensor', 'autograd']\n1,2\n")}, files)
     run = check(project, reads={"words.py": sorted(files)})
+    # The kernel ran in an empty folder: the files came out of the notebook itself, as for a reader's download.
     assert run.ok, run.error
     assert not (project.snippets_dir / "ch" / "written.txt").exists()
+    notebook = nbformat.read(project.root / ".cache/notebooks/zh/ch/01-first.zh.ipynb", as_version=4)
+    setup = next(cell.source for cell in notebook.cells if "__file__ =" in cell.source)
+    for rel, text in files.items():
+        assert f'"{rel}": "{base64.b64encode(text.encode()).decode()}"' in setup
+    assert METADATA_KEY not in notebook.metadata  # nothing to download
+
+
+BIG = EMBED_LIMIT + 1
+
+
+def test_a_file_too_large_to_store_is_downloaded_from_the_site_and_placed_by_the_check(tmp_path):
+    words = """\
+from pathlib import Path
+
+print(len((Path(__file__).parent / "big.bin").read_bytes()))
+"""
+    project = make_course(tmp_path, {"big.py": (words, f"{BIG}\n")})
+    (project.snippets_dir / "ch" / "big.bin").write_bytes(b"x" * BIG)
+    run = check(project, reads={"big.py": ["snippets/ch/big.bin"]})
+    assert run.ok, run.error
+    notebook = nbformat.read(project.root / ".cache/notebooks/zh/ch/01-first.zh.ipynb", as_version=4)
+    assert notebook.metadata[METADATA_KEY] == {"fetched": ["snippets/ch/big.bin"]}
+    setup = next(cell.source for cell in notebook.cells if "__file__ =" in cell.source)
+    assert "_embedded" not in setup and '"snippets/ch/big.bin": None,' in setup  # no site: no URL
+
+
+def _setup_cell(project, site_url):
+    results = {
+        "ch/big.py": SnippetResult(
+            "snippets/ch/big.py",
+            output="",
+            reads={"snippets/ch/big.bin": "0", "snippets/ch/small.txt": "0"},
+        )
+    }
+    page = Page(project.docs_dir / "ch" / "01-first.zh.md", "ch/01-first", "zh")
+    notebook, _ = build_notebook(project, page, results, site_url)
+    return next(cell.source for cell in notebook.cells if "__file__ =" in cell.source)
+
+
+def _run_cell(source, cwd):
+    code = source + "\nprint(__file__)\n"
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def test_a_notebook_downloaded_alone_writes_and_downloads_its_files_next_to_itself(tmp_path):
+    project = make_course(tmp_path / "repo", {"big.py": ("from pathlib import Path\n\nprint(Path(__file__))\n", "")})
+    (project.snippets_dir / "ch" / "big.bin").write_bytes(bytes(range(256)) * (BIG // 256 + 1))
+    (project.snippets_dir / "ch" / "small.txt").write_text("tensor\n", encoding="utf-8")
+    site = tmp_path / "site"  # the published site serves the repository file at its path
+    (site / "snippets" / "ch").mkdir(parents=True)
+    shutil.copy(project.snippets_dir / "ch" / "big.bin", site / "snippets" / "ch" / "big.bin")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        source = _setup_cell(project, f"http://127.0.0.1:{server.server_address[1]}/")
+        downloads = tmp_path / "Downloads"
+        downloads.mkdir()
+        done = _run_cell(source, downloads)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 0, done.stderr
+    local = downloads / LOCAL_FILES
+    assert done.stdout.strip() == str(local / "snippets" / "ch" / "notebook.py")
+    assert (local / "snippets/ch/small.txt").read_text(encoding="utf-8") == "tensor\n"
+    assert (local / "snippets/ch/big.bin").read_bytes() == (project.snippets_dir / "ch" / "big.bin").read_bytes()
+
+    # Opened inside a clone, the repository's own files are used and nothing is written.
+    inside = _run_cell(source, project.snippets_dir / "ch")
+    assert inside.returncode == 0, inside.stderr
+    assert inside.stdout.strip() == str(project.snippets_dir / "ch" / "notebook.py")
+    assert not (project.snippets_dir / "ch" / LOCAL_FILES).exists()
+
+    # Not published (no site URL) and not in a clone: an error that says what to do.
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    failed = _run_cell(_setup_cell(project, None), alone)
+    assert failed.returncode != 0
+    assert "snippets/ch/big.bin not found" in failed.stderr or "找不到 snippets/ch/big.bin" in failed.stderr
+    assert f"{LOCAL_FILES}/snippets/ch/big.bin" in failed.stderr
 
 
 def test_other_global_state_leaks_are_caught_by_name(tmp_path):
     snippets = {
         "grad.py": ("import torch\n\ntorch.set_grad_enabled(False)\nprint(torch.is_grad_enabled())\n", "False\n"),
-        "chdir.py": ('import os\n\nos.chdir("snippets")\n', ""),
+        "chdir.py": ('import os\n\nos.chdir("/")\n', ""),
         "numpy_print.py": (
             "import numpy as np\n\nnp.set_printoptions(precision=2)\nprint(np.array([1 / 3]))\n",
             "[0.33]\n",

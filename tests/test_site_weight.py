@@ -20,6 +20,11 @@ def test_the_built_site_is_within_every_budget(site_dir: Path):
     assert len(site_weight.notebook_views(site_dir)) == len(site_weight.chapter_pages(site_dir))
 
 
+def test_no_source_maps_are_published(site_dir: Path):
+    assert not list(site_dir.rglob("*.map"))
+    assert list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))  # the scripts themselves stay
+
+
 def test_chapter_pages_are_minified_and_their_outputs_kept_verbatim(site_dir: Path):
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 

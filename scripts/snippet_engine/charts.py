@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html import escape
 from importlib import metadata
 from pathlib import Path
 
@@ -42,6 +43,8 @@ _used: dict[str, Path] = {}
 _names: dict[str, str] = {}
 """In-process memo: sha256 of an input PNG -> its chart's file name."""
 
+_IMG = re.compile(r"<img\b[^>]*?(?P<end>/?>)")
+_ALT = re.compile(r'\salt="[^"]*"')
 _DATA_URI = re.compile(r'(?P<attr>\b(?:src|href)=")data:image/png;base64,(?P<data>[A-Za-z0-9+/=\s]+)"')
 """An `<img>`'s or a link's embedded PNG; not the small icons in nbconvert's CSS (`url(data:…)`), which stay."""
 
@@ -118,11 +121,33 @@ def chart_src(png_base64: str, page_url: str = "") -> str:
     return get_relative_url(f"{SITE_DIR}/{chart_name(png_base64)}", page_url or ".")
 
 
-def replace_data_uris(html: str, page_url: str) -> str:
+def replace_data_uris(html: str, page_url: str, alts: dict[str, str] | None = None) -> str:
     """`html` with each `data:image/png;base64,…` URI replaced by its chart's file (notebook views).
 
-    The lightbox's link (mkdocs-glightbox wraps each `<img>` in `<a href=…>`) is replaced too.
+    Each such `<img>` also loads lazily and, when `alts` knows its PNG, gets that alt text
+    (nbconvert's lab template drops a notebook output's `alt` metadata and writes "No description
+    has been provided for this image"). The lightbox's link (mkdocs-glightbox wraps each `<img>` in
+    `<a href=…>`) is replaced too.
+
+    Parameters:
+        html: A page's HTML.
+        page_url: The page's URL (MkDocs' `page.url`), which chart URLs are made relative to.
+        alts: Alt text by base64 PNG (whitespace removed), as the notebook's outputs hold them.
     """
+    alts = alts or {}
+
+    def image(tag: re.Match) -> str:
+        found = _DATA_URI.search(tag[0])
+        if found is None:
+            return tag[0]
+        alt = alts.get("".join(found["data"].split()))
+        text = _ALT.sub("", tag[0]) if alt is not None else tag[0]
+        extra = (f' alt="{escape(alt, quote=True)}"' if alt is not None else "") + (
+            ' loading="lazy"' if "loading=" not in text else ""
+        )
+        return text[: -len(tag["end"])] + extra + tag["end"]
+
+    html = _IMG.sub(image, html)
     return _DATA_URI.sub(lambda match: f'{match["attr"]}{chart_src(match["data"], page_url)}"', html)
 
 

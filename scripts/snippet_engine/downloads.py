@@ -2,10 +2,11 @@
 
 Under each embedded snippet the page links its file exactly as in the
 repository (both languages' `# zh:` / `# en:` comments included: what
-`python snippets/<chapter>/<name>.py` runs), and each repository file under
-`snippets/` the run read (`SnippetResult.reads`, e.g. a `words.txt` next to
-it), so a reader without a clone can download both and run the script in one
-folder. Like the charts, the files are shared by both languages:
+`python snippets/<chapter>/<name>.py` runs), and each repository file the
+run read (`SnippetResult.reads`: a `words.txt` next to it, the bundled font
+under `fonts/`), so a reader without a clone can download them and run the
+script; a file that is not beside the script says where it goes, relative to
+the script's folder. Like the charts, the files are shared by both languages:
 
 - `download_links` gives a page the links, relative to that page (en pages sit
   one folder deeper), and notes the files as used;
@@ -15,6 +16,7 @@ folder. Like the charts, the files are shared by both languages:
 
 from __future__ import annotations
 
+import posixpath
 from html import escape
 from pathlib import Path, PurePosixPath
 
@@ -33,6 +35,7 @@ _LABELS = {
         "snippet_title": "{name} 与仓库中的文件完全相同（含中英文注释），即 python snippets/{rel} 运行的脚本",
         "data": "下载数据文件 {name}",
         "data_title": "{name} 由 {script} 读取：放在与它相同的文件夹中",
+        "data_title_elsewhere": "{name} 由 {script} 读取：放在相对于它所在文件夹的 {path}",
         "label": "下载",
     },
     "en": {
@@ -42,6 +45,7 @@ _LABELS = {
         ),
         "data": "Download data file {name}",
         "data_title": "{name} is read by {script}: put it in the same folder",
+        "data_title_elsewhere": "{name} is read by {script}: put it at {path}, relative to the script's folder",
         "label": "Downloads",
     },
 }
@@ -51,9 +55,14 @@ _used: dict[str, Path] = {}
 
 
 def _served(rel: str, root: Path) -> Path | None:
-    """The repository file at `rel` when it may be served (a file under `snippets/`), else None."""
+    """The repository file at `rel` when it may be served, else None.
+
+    Any file of the repository a snippet read (a `words.txt` beside it, the bundled font under
+    `fonts/`), but not the engine's own modules (`scripts/`, read for tracebacks) nor anything
+    under a hidden folder (`.venv/`, `.cache/`).
+    """
     parts = PurePosixPath(rel).parts
-    if len(parts) < 2 or parts[0] != SNIPPETS or ".." in parts:
+    if len(parts) < 2 or parts[0] == "scripts" or ".." in parts or any(part.startswith(".") for part in parts):
         return None
     path = root / rel
     return path if path.is_file() else None
@@ -85,20 +94,22 @@ def download_links(
         path = _served(rel, root)
         if path is None or rel == script_rel:
             continue
-        links.append(_link(rel, path, labels["data"], labels["data_title"], script_name, name, page_url))
+        where = posixpath.relpath(rel, posixpath.dirname(script_rel))
+        title = labels["data_title"] if "/" not in where else labels["data_title_elsewhere"]
+        links.append(_link(rel, path, labels["data"], title, script_name, name, page_url, where))
     # Not in the search index: "Download x.py" under every example would be a hit for every search for "download".
     return (
         f'<p class="snippet-downloads" aria-label="{labels["label"]}" data-search-exclude>' + " · ".join(links) + "</p>"
     )
 
 
-def _link(rel: str, path: Path, text: str, title: str, script: str, name: str, page_url: str) -> str:
+def _link(rel: str, path: Path, text: str, title: str, script: str, name: str, page_url: str, where: str = "") -> str:
     _used[rel] = path
     file_name = PurePosixPath(rel).name
     href = get_relative_url(rel, page_url or ".")
     return (
         f'<a href="{escape(href)}" download="{escape(file_name)}" '
-        f'title="{escape(title.format(name=file_name, rel=name, script=script))}">'
+        f'title="{escape(title.format(name=file_name, rel=name, script=script, path=where))}">'
         f"{escape(text.format(name=file_name))}</a>"
     )
 
@@ -106,6 +117,22 @@ def _link(rel: str, path: Path, text: str, title: str, script: str, name: str, p
 def reset() -> None:
     """Forget the files used so far (a new build starts; `mkdocs serve` rebuilds in the same process)."""
     _used.clear()
+
+
+def serve(rel: str, root: Path = REPO_ROOT) -> None:
+    """Serve a repository file at its repository path, unlinked (a notebook's setup cell fetches it).
+
+    Parameters:
+        rel: Repository-relative POSIX path of a file.
+        root: The repository.
+
+    Raises:
+        FileNotFoundError: When `rel` is not a file inside `root`.
+    """
+    path = (root / rel).resolve()
+    if ".." in PurePosixPath(rel).parts or not path.is_file() or not path.is_relative_to(root.resolve()):
+        raise FileNotFoundError(f"{rel}: not a file of the repository, cannot be served")
+    _used[rel] = path
 
 
 def write_downloads(site_dir: str | Path) -> None:

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 import minify_html
@@ -88,6 +89,8 @@ def on_pre_build(config: Any) -> None:
         and not any(f"snippets/{embed.snippet}" in broken for embed in project.embeds(page))
     ]
     written = write_notebooks(project, by_name, NOTEBOOK_OUT, pages, site_url=config.site_url)
+    for rel in sorted({rel for item in written for rel in item.fetched}):
+        downloads.serve(rel, REPO_ROOT)  # where a downloaded notebook's setup cell fetches it from
     _notebooks.clear()
     _notebooks.update({item.page.path.relative_to(project.docs_dir).as_posix(): item for item in written})
 
@@ -192,4 +195,15 @@ def write_downloads(config: Any) -> None:
     downloads.write_downloads(config.site_dir)
 
 
-on_post_build = CombinedEvent(keep_notebook_renders, split_search, write_sitemap, write_charts, write_downloads)
+@event_priority(-200)
+def drop_source_maps(config: Any) -> None:
+    """Remove the theme's source maps (`assets/**/*.map`, 1.3 MB): a browser fetches one only for its developer
+    tools, and the hosted site's budget is 30 MB (issue 12). The `sourceMappingURL` comment stays in each file:
+    with the tools open, the map is a 404 and the minified file is shown, nothing else changes."""
+    for path in (Path(config.site_dir) / "assets").rglob("*.map"):
+        path.unlink()
+
+
+on_post_build = CombinedEvent(
+    keep_notebook_renders, split_search, write_sitemap, write_charts, write_downloads, drop_source_maps
+)

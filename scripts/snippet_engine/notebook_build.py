@@ -35,6 +35,7 @@ shows, never from a run of its own:
 
 from __future__ import annotations
 
+import base64
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -52,6 +53,7 @@ from pymdownx.tabbed import TabbedProcessor
 from snippet_engine import charts
 from snippet_engine.cache import write_if_changed
 from snippet_engine.embeds import TAB_LENGTH, Embed, page_markdown, read_page
+from snippet_engine.render import alt_text
 from snippet_engine.result import SnippetResult
 from snippet_engine.source import display_source, parse_directives, read_source
 
@@ -88,10 +90,12 @@ _TEXT = {
             "输出是构建网站时真实运行得到的。从上到下依次运行即可；它需要 `requirements.txt` 里列出的 PyTorch 等库。"
         ),
         "setup_intro": (
-            "本章的代码要读取课程仓库里的文件（{files}），所以请在课程仓库里打开这个笔记本。"
-            "下面这个单元格找到仓库，并设置 `__file__`，让代码里的 `Path(__file__)` 和在脚本里运行时指向同一个位置。"
+            "本章的代码要读取课程仓库里的文件（{files}）。下面这个单元格先找课程仓库：在仓库里打开笔记本时，"
+            "直接用仓库里的文件；单独下载的笔记本则把这些文件写进旁边的 `{local}` 文件夹"
+            "（小文件就存在单元格里，大文件从课程网站下载）。最后它设置 `__file__`，"
+            "让代码里的 `Path(__file__)` 和在脚本里运行时指向同一个位置。"
         ),
-        "setup_error": "请在课程仓库（含 {folder} 的目录）里打开这个笔记本",
+        "setup_error": "找不到 {rel}：请在课程仓库里打开这个笔记本，或把这个文件放到 {local}/{rel}",
     },
     "en": {
         "intro": (
@@ -100,11 +104,15 @@ _TEXT = {
             "was built. Run it from top to bottom; it needs the libraries in `requirements.txt` (PyTorch and friends)."
         ),
         "setup_intro": (
-            "This chapter's code reads files from the course repository ({files}), so open this notebook inside "
-            "a clone of the repository. The next cell finds the repository and sets `__file__`, so that "
-            "`Path(__file__)` in the code points where it does when the snippet runs as a script."
+            "This chapter's code reads files from the course repository ({files}). The next cell looks for "
+            "the repository: opened inside a clone, the notebook uses the repository's files; downloaded on its "
+            "own, it writes them into a `{local}` folder next to it (small files are stored in the cell, larger "
+            "ones are downloaded from the course site). Then it sets `__file__`, so that `Path(__file__)` in the "
+            "code points where it does when the snippet runs as a script."
         ),
-        "setup_error": "open this notebook inside the course repository (the folder that holds {folder})",
+        "setup_error": (
+            "{rel} not found: open this notebook inside the course repository, or put the file at {local}/{rel}"
+        ),
     },
 }
 
@@ -134,11 +142,13 @@ class ChapterNotebook:
         page: The page it was made from.
         path: Where it was written.
         snippets: The snippets its code cells come from, in order.
+        fetched: Repository files its setup cell downloads from the site when run outside a clone.
     """
 
     page: Page
     path: Path
     snippets: tuple[str, ...]
+    fetched: tuple[str, ...] = ()
 
 
 def notebook_name(page: Page) -> str:
@@ -475,7 +485,7 @@ def _admonition_kind_and_title(match: re.Match[str]) -> tuple[str, str | None]:
     return kind, title or None
 
 
-def _code_outputs(result: SnippetResult) -> list:
+def _code_outputs(result: SnippetResult, locale: str) -> list:
     outputs = []
     if result.output:
         outputs.append(new_output("stream", name="stdout", text=result.output))
@@ -484,7 +494,10 @@ def _code_outputs(result: SnippetResult) -> list:
             new_output(
                 "display_data",
                 data={"image/png": charts.optimised_base64(figure.png_base64), "text/plain": f"<Figure {number}>"},
-                metadata={"image/png": {"width": figure.width, "height": figure.height}},
+                # `alt`: what the chart shows, as on the page (nbformat's classic HTML template uses it).
+                metadata={
+                    "image/png": {"width": figure.width, "height": figure.height, "alt": alt_text(figure, locale)}
+                },
             )
         )
     return outputs
@@ -536,18 +549,26 @@ def build_notebook(
         parts = ([("markdown", rest.strip("\n"))] if rest.strip() else []) + parts[1:]
     back = link(page_url(page.base, page.locale))
     cells.append(new_markdown_cell(text["intro"].format(chapter=chapter, page_url=back)))
+    fetched: list[str] = []
     if uses_file:  # before any code: the setup cell sets `__file__`
         folder = f"snippets/{posixpath.dirname(uses_file[0])}"
         files = ", ".join(f"`{rel}`" for rel in reads) or f"`{folder}/`"
-        cells.append(new_markdown_cell(text["setup_intro"].format(files=files)))
-        cells.append(new_code_cell(_setup_source(folder, text["setup_error"].format(folder=folder))))
+        cells.append(new_markdown_cell(text["setup_intro"].format(files=files, local=LOCAL_FILES)))
+        embedded = {rel: (project.root / rel).read_bytes() for rel in reads}
+        fetched = [rel for rel, data in embedded.items() if len(data) > EMBED_LIMIT]
+        for rel in fetched:
+            del embedded[rel]
+        urls = {rel: (site_url + rel if site_url else None) for rel in fetched}
+        cells.append(new_code_cell(_setup_source(folder, embedded, urls, text["setup_error"])))
     for kind, content in parts:
         if kind == "markdown":
             cells.append(new_markdown_cell(content))
             continue
         result = results[content]
         source = sources[content]
-        cell = new_code_cell(display_source(source, page.locale).rstrip("\n"), outputs=_code_outputs(result))
+        cell = new_code_cell(
+            display_source(source, page.locale).rstrip("\n"), outputs=_code_outputs(result, page.locale)
+        )
         cell.metadata["snippet"] = content
         if parse_directives(source).expect_exception:
             cell.metadata["tags"] = ["raises-exception"]
@@ -570,23 +591,70 @@ def build_notebook(
             "cells": cells,
         }
     )
+    if fetched:  # what the setup cell downloads when the notebook runs outside a clone (the site serves them)
+        notebook.metadata[METADATA_KEY] = {"fetched": fetched}
     return notebook, tuple(snippets)
 
 
-def _setup_source(folder: str, error: str) -> str:
-    return "\n".join(
-        [
-            "from pathlib import Path",
-            "",
-            f'_folder = "{folder}"',
-            "_root = Path.cwd()",
-            "while not (_root / _folder).is_dir():",
-            "    if _root == _root.parent:",
-            f'        raise FileNotFoundError("{error}")',
-            "    _root = _root.parent",
-            '__file__ = str(_root / _folder / "notebook.py")',
+EMBED_LIMIT = 64 * 1024
+"""Bytes: a repository file a chapter reads is stored in its notebook up to this size, else fetched from the site."""
+
+METADATA_KEY = "pytorch_course"
+"""The notebook metadata key of what its setup cell fetches from the site (`{"fetched": [repository paths]}`)."""
+
+LOCAL_FILES = "pytorch-course-files"
+"""The folder, next to a notebook opened outside a clone, that its setup cell writes the chapter's files into."""
+
+
+def _setup_source(folder: str, embedded: dict[str, bytes], fetched: dict[str, str | None], error: str) -> str:
+    """The setup cell: find the repository, else lay out the files the chapter reads next to the notebook.
+
+    Parameters:
+        folder: The chapter's snippet folder (`snippets/<chapter>`), relative to the repository.
+        embedded: Repository-relative path -> the file's bytes, stored in the cell (base64).
+        fetched: Repository-relative path -> its URL on the published site (None: not published).
+        error: The message when a file can be neither found nor fetched (`{rel}`, `{local}` filled in).
+    """
+    lines = ["from pathlib import Path", ""]
+    if embedded:
+        lines[:0] = ["import base64"]
+    if fetched:
+        lines[:0] = ["import urllib.request"]
+    lines += [f'_folder = "{folder}"']
+    if embedded:
+        lines += ["_embedded = {"]
+        lines += [f'    "{rel}": "{base64.b64encode(data).decode("ascii")}",' for rel, data in embedded.items()]
+        lines += ["}"]
+    if fetched:
+        lines += ["_fetched = {"]
+        lines += [f'    "{rel}": {url!r},' for rel, url in fetched.items()]
+        lines += ["}"]
+    lines += [
+        "_root = Path.cwd()",
+        "while not (_root / _folder).is_dir() and _root != _root.parent:",
+        "    _root = _root.parent",
+        "if not (_root / _folder).is_dir():",
+        f'    _root = Path.cwd() / "{LOCAL_FILES}"',
+        "    (_root / _folder).mkdir(parents=True, exist_ok=True)",
+    ]
+    if embedded:
+        lines += [
+            "    for _rel, _data in _embedded.items():",
+            "        (_root / _rel).parent.mkdir(parents=True, exist_ok=True)",
+            "        (_root / _rel).write_bytes(base64.b64decode(_data))",
         ]
-    )
+    if fetched:
+        message = error.format(rel="{_rel}", local=LOCAL_FILES)
+        lines += [
+            "    for _rel, _url in _fetched.items():",
+            "        if not (_root / _rel).is_file():",
+            "            if _url is None:",
+            f'                raise FileNotFoundError(f"{message}")',
+            "            (_root / _rel).parent.mkdir(parents=True, exist_ok=True)",
+            "            urllib.request.urlretrieve(_url, _root / _rel)",
+        ]
+    lines += ['__file__ = str(_root / _folder / "notebook.py")']
+    return "\n".join(lines)
 
 
 def chapter_pages(project: Project) -> list[Page]:
@@ -620,5 +688,6 @@ def write_notebooks(
         notebook, snippets = build_notebook(project, page, results, site_url)
         path = out_dir / page.locale / posixpath.dirname(page.base) / notebook_name(page)
         write_if_changed(path, nbformat.writes(notebook) + "\n")
-        written.append(ChapterNotebook(page, path, snippets))
+        fetched = tuple(notebook.metadata.get(METADATA_KEY, {}).get("fetched", ()))
+        written.append(ChapterNotebook(page, path, snippets, fetched))
     return written

@@ -4,11 +4,12 @@ A reader runs a chapter's notebook top to bottom in one kernel, so the check
 does the same, then holds every cell to what its snippet did alone in the
 engine:
 
-- the kernel runs in a fresh temporary directory (removed afterwards,
-  whatever happens) that holds copies of the repository files the snippets
-  read, at their repository paths: the setup cell finds `snippets/<chapter>`
-  there, and a snippet that writes `weights.pt` or a file next to `__file__`
-  writes into the temporary directory, never into the repository;
+- the kernel runs in a fresh, empty temporary directory (removed afterwards,
+  whatever happens), as a notebook downloaded on its own runs in its download
+  folder: the setup cell writes the files it stores into `pytorch-course-files/`
+  there (only the files it would download from the site are put in place, from
+  the repository), and a snippet that writes `weights.pt` or a file next to
+  `__file__` writes into the temporary directory, never into the repository;
 - the kernel's environment is the engine's: one torch thread, a fixed hash
   seed, matplotlib's inline backend;
 - each snippet cell's output (its stdout and stderr in order, plus the value
@@ -45,7 +46,7 @@ import nbformat
 from snippet_engine import state
 from snippet_engine.cache import write_if_changed
 from snippet_engine.expected import output_diff, outputs_match
-from snippet_engine.notebook_build import ChapterNotebook
+from snippet_engine.notebook_build import LOCAL_FILES, METADATA_KEY, ChapterNotebook
 from snippet_engine.result import SnippetResult
 from snippet_engine.source import parse_directives, read_source
 from snippet_engine.terminal import render_terminal
@@ -421,17 +422,18 @@ def _describe(notebook: nbformat.NotebookNode, message: str) -> str:
     return message.strip()
 
 
-def _prepare(workdir: Path, notebook: nbformat.NotebookNode, root: Path | None, files: Iterable[str]) -> None:
-    """Lay out the kernel's directory: `snippets/<chapter>/` of every cell and copies of the files read."""
-    for cell in notebook.cells:
-        name = cell.metadata.get("snippet")
-        if name:
-            (workdir / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
+def _prepare(workdir: Path, notebook: nbformat.NotebookNode, root: Path | None) -> None:
+    """Lay out the kernel's directory as a reader's download folder: empty, the notebook on its own.
+
+    The notebook's setup cell writes the files it stores itself. The files it would download from
+    the site (`notebook_build.METADATA_KEY`) are placed where that download would put them, from
+    the repository: the check has no network, and the site that serves them is not built yet.
+    """
     if root is None:
         return
-    for rel in files:
+    for rel in notebook.metadata.get(METADATA_KEY, {}).get("fetched", []):
         source = root / rel
-        target = workdir / rel
+        target = workdir / LOCAL_FILES / rel
         if not source.is_file() or not target.resolve().is_relative_to(workdir.resolve()):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -444,22 +446,20 @@ def execute_notebook(
     timeout: float,
     env: dict[str, str] | None = None,
     root: Path | None = None,
-    files: Iterable[str] = (),
     records: dict[str, CellRecord] | None = None,
 ) -> NotebookRun:
     """Run a notebook top to bottom in a fresh kernel in a temporary directory, and check it.
 
     A copy with state-probe cells (`with_probes`) is executed; the file is not
     modified. The kernel's working directory is a new temporary directory
-    holding `snippets/<chapter>/` for every snippet cell and copies of `files`;
+    (see `_prepare`: the notebook's own folder when a reader downloads it alone);
     it is removed afterwards, whatever happens.
 
     Parameters:
         path: The .ipynb file.
         timeout: Seconds allowed per cell.
         env: The kernel's environment (default: this process's).
-        root: Repository root, where `files` are copied from.
-        files: Repository-relative files the snippets read.
+        root: Repository root, where the files the setup cell would download are copied from.
         records: Snippet name -> what its cell must show (default: none, so only
             errors and state changes are checked).
 
@@ -475,7 +475,7 @@ def execute_notebook(
     problems: list[str] = []
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="snippet-notebook-", ignore_cleanup_errors=True) as workdir:
-        _prepare(Path(workdir), executed, root, files)
+        _prepare(Path(workdir), executed, root)
         client = NotebookClient(
             executed, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": workdir}}
         )
@@ -573,9 +573,7 @@ def run_notebooks(
         if marker is not None and marker.is_file():
             outcome = NotebookRun(rel, True, cached=True)
         else:
-            outcome = execute_notebook(
-                item.path, timeout=timeout, env=env, root=root, files=sorted(reads), records=records
-            )
+            outcome = execute_notebook(item.path, timeout=timeout, env=env, root=root, records=records)
             outcome.path = rel
             if outcome.ok and marker is not None:
                 write_if_changed(marker, f"{rel}\n")

@@ -142,6 +142,20 @@ def _anchor_headings(html: str, slugify: Any) -> tuple[str, list[dict[str, Any]]
     return _NB_HEADING.sub(replace, html), tokens
 
 
+def _chart_alts(path: Path) -> dict[str, str]:
+    """Alt text by base64 PNG, from a notebook's image outputs (`notebook_build` writes each chart's)."""
+    import nbformat
+
+    alts = {}
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            png = output.get("data", {}).get("image/png")
+            alt = output.get("metadata", {}).get("image/png", {}).get("alt")
+            if png and alt:
+                alts["".join(png.split())] = alt
+    return alts
+
+
 def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     """A notebook view's HTML with the chapter's heading ids and a working TOC, keyboard-reachable code, a
     download button (sets `page.toc`), and each embedded PNG replaced by its chart file (the .ipynb keeps them)."""
@@ -154,7 +168,7 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     page.toc = get_toc(tokens)
     # Code cells and outputs scroll sideways: reachable and scrollable with the keyboard (WCAG 2.1.1).
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
-    html = replace_data_uris(html, page.url)
+    html = replace_data_uris(html, page.url, _chart_alts(Path(page.file.abs_src_path)))
     name = Path(page.file.abs_src_path).name
     label = LABELS[page.file.locale]["download"]
     button = f'<p><a class="md-button md-button--primary" href="{escape(name)}" download>{escape(label)}</a></p>'
