@@ -11,10 +11,10 @@ def grid_search(w, b):
     return W[i, j].item(), B[i, j].item(), mse.numel()
 
 
-# zh: 先粗：步长 0.5
+# zh: 先粗：间隔 0.5
 # en: coarse first: step 0.5
 w0, b0, n_coarse = grid_search(torch.linspace(0, 4, 9), torch.linspace(0, 6, 13))
-# zh: 再细：在粗结果附近 ±0.5 的范围里，步长 0.01
+# zh: 再细：在粗结果附近 ±0.5 的范围里，间隔 0.01
 # en: then fine: step 0.01 within ±0.5 of the coarse answer
 w1, b1, n_fine = grid_search(torch.linspace(w0 - 0.5, w0 + 0.5, 101), torch.linspace(b0 - 0.5, b0 + 0.5, 101))
 print(f"coarse: w = {w0:.2f}, b = {b0:.2f}   fine: w = {w1:.2f}, b = {b1:.2f}")
