@@ -1,6 +1,6 @@
 import torch
 
-w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)  # a CPU tensor
+w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 # zh: 张量已经在 CPU 上时，.cpu() 直接返回它本身
 # en: for a tensor already on the CPU, .cpu() returns the tensor itself
 print("w.cpu() is w:", w.cpu() is w)

@@ -1,19 +1,17 @@
-# snippet: output=device
 import torch
 
-device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
-x = torch.arange(3.0, device=device)
+# zh: meta 设备上的张量只有形状和数据类型、没有数据，任何 PyTorch 构建都有这个设备；这里用它代替 GPU 张量
+# en: a tensor on the meta device has a shape and a dtype but no data, and every PyTorch build has it; it stands in for a GPU tensor here
+x = torch.empty(3, device="meta")
 print("x.device:", x.device)
-
-# zh: NumPy 只能读主机内存。x 在 CUDA 或 MPS 上时，这一行会报错
-# en: NumPy reads host memory only. If x is on CUDA or MPS, this line fails
 try:
-    print("x.numpy():", x.numpy())
+    x.numpy()
 except TypeError as err:
-    print("TypeError:", err)
+    print(f"{type(err).__name__}: {err}")
 
 # zh: 在任何设备上都能用的写法
 # en: the form that works on every device
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 w = torch.ones(3, device=device, requires_grad=True)
 a = w.detach().cpu().numpy()
 print("a:", a)
