@@ -1,7 +1,7 @@
 import torch
 
 x = torch.arange(12).reshape(3, 4)
-scale = torch.tensor([1, 10, 100])  # (3,), not (3, 1)
+scale = torch.tensor([1, 10, 100])  # (3,)
 
 # zh: 从右对齐：4 对 3，既不相等也不是 1
 # en: aligned from the right: 4 against 3, neither equal nor 1
