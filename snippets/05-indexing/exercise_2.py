@@ -3,7 +3,9 @@ import torch
 torch.manual_seed(0)
 features = torch.randn(10, 3)
 labels = torch.tensor([0, 1, 1, 0, 1, 0, 0, 1, 1, 0])
-data = torch.cat([features, labels[:, None].float()], dim=1)  # (10, 4): last column is the label
+# zh: data 的形状是 (10, 4)，最后一列是标签
+# en: data has shape (10, 4), and its last column is the label
+data = torch.cat([features, labels[:, None].float()], dim=1)
 
 # zh: 最后一列等于 1 的行，再取前 3 列
 # en: rows whose last column equals 1, then the first 3 columns

@@ -1,6 +1,6 @@
 import torch
 
-x = torch.arange(24).reshape(2, 3, 4)  # (dim 0, dim 1, dim 2)
+x = torch.arange(24).reshape(2, 3, 4)
 print("x:")
 print(x)
 
@@ -11,7 +11,7 @@ print("x[:, 0]     ->", tuple(x[:, 0].shape), x[:, 0].tolist())
 print("x[:, :, 0]  ->", tuple(x[:, :, 0].shape), x[:, :, 0].tolist())
 print("x[1, 2, 3]  ->", x[1, 2, 3].item())
 
-# zh: ... 代表"中间所有的轴"，x[..., 0] 就是 x[:, :, 0]
+# zh: ... 代表“中间所有的轴”，x[..., 0] 就是 x[:, :, 0]
 # en: ... stands for "all the axes in between": x[..., 0] is x[:, :, 0]
 print("x[..., 0] equals x[:, :, 0]:", torch.equal(x[..., 0], x[:, :, 0]))
 

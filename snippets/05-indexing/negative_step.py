@@ -1,7 +1,7 @@
 import torch
 
 x = torch.arange(5)
-# zh: NumPy 允许 ::-1，PyTorch 的切片不允许负步长
+# zh: NumPy 允许 ::-1，PyTorch 的切片却不允许负的间隔（step）
 # en: NumPy accepts ::-1; PyTorch slices do not allow negative steps
 try:
     x[::-1]
