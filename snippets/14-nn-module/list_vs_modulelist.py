@@ -26,7 +26,7 @@ for model in [PlainList(), WithModuleList()]:
     print(f"{type(model).__name__}: {n_params} parameters, {n_entries} state_dict entries")
 
 # zh: 优化器拿到的参数列表是空的
-# en: the optimiser receives an empty parameter list
+# en: the optimizer receives an empty parameter list
 try:
     torch.optim.SGD(PlainList().parameters(), lr=0.1)
 except ValueError as err:

@@ -21,7 +21,7 @@ y = torch.tensor([[2.0], [4.0], [6.0]])
 model = LinearModel()
 loss_fn = nn.MSELoss()
 # zh: model.parameters() 把权重和偏置交给优化器
-# en: model.parameters() hands the weight and bias to the optimiser
+# en: model.parameters() hands the weight and bias to the optimizer
 optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
 
 for epoch in range(1000):

@@ -20,7 +20,7 @@ dataset = TensorDataset(x, y)
 loader = DataLoader(dataset, batch_size=16, shuffle=True, generator=torch.Generator().manual_seed(0))
 
 # zh: 2. 模型、损失函数、优化器
-# en: 2. model, loss function, optimiser
+# en: 2. model, loss function, optimizer
 model = nn.Linear(1, 1).to(device)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)

@@ -16,7 +16,7 @@ for epoch in range(5):
     optimizer.step()
 
 # zh: 检查点：模型参数、优化器状态和轮数放在一个字典里
-# en: a checkpoint: model weights, optimiser state and epoch in one dict
+# en: a checkpoint: model weights, optimizer state and epoch in one dict
 checkpoint = {"epoch": epoch, "model": model.state_dict(), "optimizer": optimizer.state_dict()}
 
 with tempfile.TemporaryDirectory() as tmp_dir:
