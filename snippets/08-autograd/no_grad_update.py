@@ -13,8 +13,13 @@ try:
 except RuntimeError as err:
     print("RuntimeError:", err)
 
-# zh: 正确写法：在 no_grad() 里更新，然后清零梯度
-# en: the right way: update inside no_grad(), then reset the gradient
+# zh: 写成 w - … 赋给新名字不会报错，但结果是一次运算的输出，不是叶子张量，backward() 不会填写它的 .grad
+# en: assigning w - … to a name raises nothing, but the result is an operation's output, not a leaf: backward() will not fill its .grad
+w_new = w - lr * w.grad
+print("w_new.is_leaf:", w_new.is_leaf, " w_new.grad_fn:", w_new.grad_fn.name())
+
+# zh: 正确写法：在 no_grad() 里原地更新，然后清零梯度
+# en: the right way: update in place inside no_grad(), then reset the gradient
 with torch.no_grad():
     w -= lr * w.grad
 w.grad.zero_()

@@ -3,17 +3,20 @@ import torch
 x, y = 2.0, 6.0
 w1 = torch.tensor(0.5, requires_grad=True)
 w2 = torch.tensor(2.0, requires_grad=True)
+w3 = torch.tensor(1.5, requires_grad=True)
 
-h = w1 * x
-y_hat = w2 * h
+h1 = w1 * x
+h2 = w2 * h1
+y_hat = w3 * h2
 loss = (y_hat - y) ** 2
 loss.backward()
 
-# zh: 链式法则：dl/dw2 = 2r * h，dl/dw1 = 2r * w2 * x，其中 r = y_hat - y
-# en: chain rule: dl/dw2 = 2r * h, dl/dw1 = 2r * w2 * x, where r = y_hat - y
+# zh: 链式法则，r = y_hat - y：每往前一层，就多乘上后面那一层的权重
+# en: chain rule with r = y_hat - y: each layer further back picks up the weight of the layer after it
 r = y_hat.item() - y
-grad_w2 = 2 * r * h.item()
-grad_w1 = 2 * r * w2.item() * x
-print("by hand:  dl/dw1 =", grad_w1, " dl/dw2 =", grad_w2)
-print("autograd: w1.grad =", w1.grad.item(), " w2.grad =", w2.grad.item())
-assert (w1.grad.item(), w2.grad.item()) == (grad_w1, grad_w2)
+grad_w3 = 2 * r * h2.item()
+grad_w2 = 2 * r * w3.item() * h1.item()
+grad_w1 = 2 * r * w3.item() * w2.item() * x
+print("by hand:  dl/dw1 =", grad_w1, " dl/dw2 =", grad_w2, " dl/dw3 =", grad_w3)
+print("autograd: w1.grad =", w1.grad.item(), " w2.grad =", w2.grad.item(), " w3.grad =", w3.grad.item())
+assert (w1.grad.item(), w2.grad.item(), w3.grad.item()) == (grad_w1, grad_w2, grad_w3)

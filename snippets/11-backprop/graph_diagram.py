@@ -18,7 +18,9 @@ for t in (y_hat, r, loss):
 loss.backward()
 print("w.grad:", w.grad)
 
-values = {  # name: (position, forward value, gradient or None)
+# zh: 名字 -> (位置, 前向的值, 梯度或 None)
+# en: name -> (position, forward value, gradient or None)
+values = {
     "x": ((0, -1), x.item(), None),
     "w": ((0, 1), w.item(), w.grad.item()),
     r"\hat y": ((2, 0), y_hat.item(), y_hat.grad.item()),
