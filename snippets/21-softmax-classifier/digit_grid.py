@@ -13,7 +13,8 @@ device = torch.accelerator.current_accelerator().type if torch.accelerator.is_av
 digits = load_digits()
 X = torch.tensor(digits.images, dtype=torch.float32) / 16
 y = torch.tensor(digits.target)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
+X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0)
 loader = DataLoader(TensorDataset(X_train, y_train), batch_size=64, shuffle=True,
                     generator=torch.Generator().manual_seed(0))
 model = nn.Sequential(nn.Flatten(), nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(),
@@ -35,11 +36,12 @@ print("misclassified test digits:", len(wrong), "of", len(y_test))
 # en: top two rows: the first 16 test digits; bottom two rows: the first 16 mistakes, in red
 shown = torch.cat([torch.arange(16), wrong[:16]])
 fig, axes = plt.subplots(4, 8, figsize=(8, 6), layout="constrained")
+for ax in axes.flat:
+    ax.axis("off")
 for ax, i in zip(axes.flat, shown.tolist()):
     ax.imshow(X_test[i].numpy(), cmap="gray_r")
     ok = pred[i] == y_test[i]
     title = f"pred {pred[i]}" if ok else f"pred {pred[i]}\ntrue {y_test[i]}"
     ax.set_title(title, fontsize=8, color="black" if ok else "tab:red")
-    ax.axis("off")
 fig.suptitle("Test digits (top) and misclassified digits (bottom, red)")
 plt.show()

@@ -13,7 +13,9 @@ model = nn.Sequential(
 )
 print("parameters:", sum(p.numel() for p in model.parameters()))
 
-images = torch.rand(5, 8, 8)  # a batch of 5 fake images
+# zh: 一批 5 张随机生成的假图片
+# en: a batch of 5 random fake images
+images = torch.rand(5, 8, 8)
 logits = model(images)
 prob = torch.softmax(logits, dim=1)
 print("logits:", tuple(logits.shape), " prob:", tuple(prob.shape))

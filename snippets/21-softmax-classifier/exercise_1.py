@@ -2,7 +2,9 @@ import torch
 import torch.nn.functional as F
 
 torch.manual_seed(0)
-logits = torch.randn(5, 2)  # 5 samples, 2 classes
+# zh: 5 个样本，2 个类别
+# en: 5 samples, 2 classes
+logits = torch.randn(5, 2)
 target = torch.tensor([0, 1, 1, 0, 1])
 
 # zh: 两个类别时，softmax 给类别 1 的概率 = sigmoid(z1 - z0)

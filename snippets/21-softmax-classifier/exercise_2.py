@@ -10,7 +10,8 @@ torch.manual_seed(0)
 digits = load_digits()
 X = torch.tensor(digits.images, dtype=torch.float32) / 16
 y = torch.tensor(digits.target)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
+X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0)
 loader = DataLoader(TensorDataset(X_train, y_train), batch_size=64, shuffle=True,
                     generator=torch.Generator().manual_seed(0))
 model = nn.Sequential(nn.Flatten(), nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(), nn.Linear(64, 10))

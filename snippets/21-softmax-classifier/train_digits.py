@@ -13,7 +13,11 @@ device = torch.accelerator.current_accelerator().type if torch.accelerator.is_av
 digits = load_digits()
 X = torch.tensor(digits.images, dtype=torch.float32) / 16
 y = torch.tensor(digits.target)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
+# zh: 分层划分 60% / 20% / 20%：训练集更新参数，验证集用来做决定，测试集留到最后只用一次
+# en: stratified 60% / 20% / 20% split: train to fit, validation to decide, test kept for one final check
+X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0)
+print(f"train {len(y_train)}, val {len(y_val)}, test {len(y_test)} images")
 loader = DataLoader(TensorDataset(X_train, y_train), batch_size=64, shuffle=True,
                     generator=torch.Generator().manual_seed(0))
 
@@ -31,9 +35,9 @@ def accuracy(X, y):
         return (model(X.to(device)).argmax(dim=1).cpu() == y).float().mean().item()
 
 
-# zh: 3. 训练 30 轮，记录每轮的平均训练损失和测试准确率
-# en: 3. train for 30 epochs, recording mean train loss and test accuracy per epoch
-train_losses, test_accs = [], []
+# zh: 3. 训练 30 轮，记录每轮的平均训练损失和验证准确率
+# en: 3. train for 30 epochs, recording mean train loss and validation accuracy per epoch
+train_losses, val_accs = [], []
 for epoch in range(30):
     model.train()
     total = 0.0
@@ -45,18 +49,21 @@ for epoch in range(30):
         optimizer.step()
         total += loss.item() * len(xb)
     train_losses.append(total / len(X_train))
-    test_accs.append(accuracy(X_test, y_test))
+    val_accs.append(accuracy(X_val, y_val))
     if epoch % 5 == 0:
-        print(f"epoch {epoch:2d}: train loss {train_losses[-1]:.4f}, test accuracy {test_accs[-1]:.3f}")
+        print(f"epoch {epoch:2d}: train loss {train_losses[-1]:.4f}, val accuracy {val_accs[-1]:.3f}")
+print(f"val accuracy, epochs 15-29: {min(val_accs[15:]):.3f} to {max(val_accs[15:]):.3f}")
 
-train_acc, test_acc = accuracy(X_train, y_train), accuracy(X_test, y_test)
-print(f"final train accuracy: {train_acc:.3f}")
-print(f"final test accuracy:  {test_acc:.3f}  ({round(test_acc * len(y_test))}/{len(y_test)} correct)")
+# zh: 4. 所有决定都做完了，最后在测试集上评估一次
+# en: 4. every decision is made: evaluate on the test set once
+test_acc = accuracy(X_test, y_test)
+print(f"train accuracy: {accuracy(X_train, y_train):.3f}, val accuracy: {val_accs[-1]:.3f}")
+print(f"test accuracy:  {test_acc:.3f}  ({round(test_acc * len(y_test))}/{len(y_test)} correct)")
 assert test_acc > 0.9
 
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))
 ax_loss.plot(train_losses, color="tab:red")
 ax_loss.set(title="Training loss", xlabel="epoch", ylabel="cross-entropy")
-ax_acc.plot(test_accs, color="tab:blue")
-ax_acc.set(title="Test accuracy", xlabel="epoch", ylabel="accuracy", ylim=(0, 1))
+ax_acc.plot(val_accs, color="tab:blue")
+ax_acc.set(title="Validation accuracy", xlabel="epoch", ylabel="accuracy", ylim=(0, 1))
 plt.show()
