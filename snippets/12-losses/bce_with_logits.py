@@ -1,8 +1,10 @@
 import torch
 from torch import nn
 
-logits = torch.tensor([-2.0, 0.5, 3.0])  # raw scores from a model
-target = torch.tensor([0.0, 1.0, 1.0])  # labels as floats
+# zh: 模型输出的原始分数（logits），以及写成浮点数的标签
+# en: raw scores from a model (logits), and the labels as floats
+logits = torch.tensor([-2.0, 0.5, 3.0])
+target = torch.tensor([0.0, 1.0, 1.0])
 
 # zh: BCELoss 要的是概率，需要先过 sigmoid
 # en: BCELoss expects probabilities, so apply sigmoid first

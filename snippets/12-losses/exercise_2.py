@@ -1,21 +1,36 @@
 import torch
-import torch.nn.functional as F
 from torch import nn
 
-logits = torch.tensor([-50.0, -2.0, 0.0, 2.0, 50.0])
-target = torch.tensor([1.0, 0.0, 1.0, 1.0, 0.0])
+torch.manual_seed(0)
+x = 3 * torch.rand(60)
+y = 2 * x + 0.5 * torch.randn(60)
+loss_fn = nn.MSELoss()
 
-# zh: 直接照公式写：大 logit 时 sigmoid 变成 0 或 1，log 得到 -inf
-# en: the formula written naively: for large logits sigmoid hits 0 or 1 and log gives -inf
-prob = torch.sigmoid(logits)
-naive = -(target * prob.log() + (1 - target) * (1 - prob).log())
 
-# zh: 稳定写法：loss = max(z, 0) - z*y + log(1 + exp(-|z|))
-# en: stable form: loss = max(z, 0) - z*y + log(1 + exp(-|z|))
-stable = logits.clamp(min=0) - logits * target + F.softplus(-logits.abs())
-reference = nn.BCEWithLogitsLoss(reduction="none")(logits, target)
+# zh: 小批量梯度下降训练 y = w·x，返回最后在全部数据上的 MSE
+# en: train y = w·x with mini-batch gradient descent; return the final MSE on all the data
+def train(batch_size, lr, epochs=5):
+    w = torch.tensor(0.0, requires_grad=True)
+    # zh: 每次训练都用同样的打乱顺序，比较才公平
+    # en: every run shuffles in the same order, so the comparison is fair
+    generator = torch.Generator().manual_seed(1)
+    for _ in range(epochs):
+        perm = torch.randperm(len(x), generator=generator)
+        for start in range(0, len(x), batch_size):
+            idx = perm[start:start + batch_size]
+            loss_fn(w * x[idx], y[idx]).backward()
+            with torch.no_grad():
+                w -= lr * w.grad
+            w.grad = None
+    with torch.no_grad():
+        return loss_fn(w * x, y).item()
 
-print("naive:    ", naive)
-print("stable:   ", stable)
-print("reference:", reference)
-torch.testing.assert_close(stable, reference)
+
+lrs = (0.01, 0.03, 0.1, 0.3)
+best = {}
+for batch_size in (1, 60):
+    finals = [train(batch_size, lr) for lr in lrs]
+    best[batch_size] = lrs[finals.index(min(finals))]
+    print(f"batch size {batch_size:2d}: " + "  ".join(f"lr {lr}: {mse:.3g}" for lr, mse in zip(lrs, finals)))
+    print(f"  best lr: {best[batch_size]}")
+assert best[1] < best[60]

@@ -3,8 +3,10 @@ import warnings
 import torch
 from torch import nn
 
-y_pred = torch.tensor([[2.0], [4.0], [6.0]])  # shape (3, 1), like a model's output
-y_true = torch.tensor([2.0, 4.0, 6.0])  # shape (3,)
+# zh: 预测值的形状像模型输出那样是 (3, 1)，目标值是 (3,)
+# en: the predictions have shape (3, 1), like a model's output; the targets have shape (3,)
+y_pred = torch.tensor([[2.0], [4.0], [6.0]])
+y_true = torch.tensor([2.0, 4.0, 6.0])
 loss_fn = nn.MSELoss()
 
 with warnings.catch_warnings(record=True) as caught:
