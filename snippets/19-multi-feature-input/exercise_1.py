@@ -6,12 +6,12 @@ from torch.utils.data import DataLoader, TensorDataset
 
 torch.manual_seed(0)
 X, y = load_breast_cancer(return_X_y=True)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
-X_train, X_test = torch.tensor(X_train, dtype=torch.float32), torch.tensor(X_test, dtype=torch.float32)
-y_train = torch.tensor(y_train, dtype=torch.float32).reshape(-1, 1)
-y_test = torch.tensor(y_test, dtype=torch.float32).reshape(-1, 1)
+X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0)
+X_train, X_val, X_test = (torch.tensor(part, dtype=torch.float32) for part in (X_train, X_val, X_test))
+y_train, y_val, y_test = (torch.tensor(part, dtype=torch.float32).reshape(-1, 1) for part in (y_train, y_val, y_test))
 mean, std = X_train.mean(dim=0), X_train.std(dim=0)
-X_train, X_test = (X_train - mean) / std, (X_test - mean) / std
+X_train, X_val, X_test = (X_train - mean) / std, (X_val - mean) / std, (X_test - mean) / std
 loader = DataLoader(TensorDataset(X_train, y_train), batch_size=32, shuffle=True,
                     generator=torch.Generator().manual_seed(0))
 
@@ -27,10 +27,12 @@ for epoch in range(50):
         loss.backward()
         optimizer.step()
 
+# zh: 和三层网络比较要看验证集：选模型是一个决定
+# en: compare with the three-layer network on the validation set: choosing a model is a decision
 with torch.no_grad():
     train_acc = ((model(X_train) > 0).float() == y_train).float().mean().item()
-    test_acc = ((model(X_test) > 0).float() == y_test).float().mean().item()
+    val_acc = ((model(X_val) > 0).float() == y_val).float().mean().item()
 print("parameters:", sum(p.numel() for p in model.parameters()))
 print(f"train accuracy: {train_acc:.3f}")
-print(f"test accuracy:  {test_acc:.3f}")
-assert test_acc > 0.9
+print(f"val accuracy:   {val_acc:.3f}  ({round(val_acc * len(y_val))}/{len(y_val)} correct)")
+assert val_acc > 0.9

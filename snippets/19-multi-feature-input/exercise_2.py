@@ -8,12 +8,12 @@ from torch.utils.data import DataLoader, TensorDataset
 # en: the same data, model and training as in the chapter
 torch.manual_seed(0)
 X, y = load_breast_cancer(return_X_y=True)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
-X_train, X_test = torch.tensor(X_train, dtype=torch.float32), torch.tensor(X_test, dtype=torch.float32)
-y_train = torch.tensor(y_train, dtype=torch.float32).reshape(-1, 1)
-y_test = torch.tensor(y_test, dtype=torch.float32).reshape(-1, 1)
+X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0)
+X_train, X_val, X_test = (torch.tensor(part, dtype=torch.float32) for part in (X_train, X_val, X_test))
+y_train, y_val, y_test = (torch.tensor(part, dtype=torch.float32).reshape(-1, 1) for part in (y_train, y_val, y_test))
 mean, std = X_train.mean(dim=0), X_train.std(dim=0)
-X_train, X_test = (X_train - mean) / std, (X_test - mean) / std
+X_train, X_val, X_test = (X_train - mean) / std, (X_val - mean) / std, (X_test - mean) / std
 loader = DataLoader(TensorDataset(X_train, y_train), batch_size=32, shuffle=True,
                     generator=torch.Generator().manual_seed(0))
 model = nn.Sequential(nn.Linear(30, 16), nn.ReLU(), nn.Linear(16, 8), nn.ReLU(), nn.Linear(8, 1))

@@ -1,3 +1,5 @@
+import copy
+
 import torch
 from sklearn.datasets import load_breast_cancer
 from sklearn.model_selection import train_test_split
@@ -8,18 +10,28 @@ from torch.utils.data import DataLoader, TensorDataset
 # en: the same as in the chapter, but 150 epochs
 torch.manual_seed(0)
 X, y = load_breast_cancer(return_X_y=True)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
-X_train, X_test = torch.tensor(X_train, dtype=torch.float32), torch.tensor(X_test, dtype=torch.float32)
-y_train = torch.tensor(y_train, dtype=torch.float32).reshape(-1, 1)
-y_test = torch.tensor(y_test, dtype=torch.float32).reshape(-1, 1)
+X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0)
+X_train, X_val, X_test = (torch.tensor(part, dtype=torch.float32) for part in (X_train, X_val, X_test))
+y_train, y_val, y_test = (torch.tensor(part, dtype=torch.float32).reshape(-1, 1) for part in (y_train, y_val, y_test))
 mean, std = X_train.mean(dim=0), X_train.std(dim=0)
-X_train, X_test = (X_train - mean) / std, (X_test - mean) / std
+X_train, X_val, X_test = (X_train - mean) / std, (X_val - mean) / std, (X_test - mean) / std
 loader = DataLoader(TensorDataset(X_train, y_train), batch_size=32, shuffle=True,
                     generator=torch.Generator().manual_seed(0))
 model = nn.Sequential(nn.Linear(30, 16), nn.ReLU(), nn.Linear(16, 8), nn.ReLU(), nn.Linear(8, 1))
 loss_fn = nn.BCEWithLogitsLoss()
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
 
+
+def loss_and_accuracy(X, y):
+    with torch.no_grad():
+        logits = model(X)
+        return loss_fn(logits, y).item(), ((logits > 0).float() == y).float().mean().item()
+
+
+# zh: 每 30 轮在验证集上看一次，并保存一份权重
+# en: every 30 epochs, check the validation set and keep a copy of the weights
+checkpoints = {}
 for epoch in range(150):
     for xb, yb in loader:
         loss = loss_fn(model(xb), yb)
@@ -27,10 +39,14 @@ for epoch in range(150):
         loss.backward()
         optimizer.step()
     if (epoch + 1) % 30 == 0:
-        with torch.no_grad():
-            train_loss = loss_fn(model(X_train), y_train).item()
-            train_acc = ((model(X_train) > 0).float() == y_train).float().mean().item()
-            test_acc = ((model(X_test) > 0).float() == y_test).float().mean().item()
-        print(f"after {epoch + 1:3d} epochs: train loss {train_loss:.4f}, "
-              f"train accuracy {train_acc:.3f}, test accuracy {test_acc:.3f}")
-assert train_acc > 0.99
+        train_loss, train_acc = loss_and_accuracy(X_train, y_train)
+        val_loss, val_acc = loss_and_accuracy(X_val, y_val)
+        checkpoints[epoch + 1] = (val_loss, copy.deepcopy(model.state_dict()))
+        print(f"after {epoch + 1:3d} epochs: train loss {train_loss:.4f}, train accuracy {train_acc:.3f}, "
+              f"val loss {val_loss:.4f}, val accuracy {val_acc:.3f}")
+
+# zh: 按验证损失选出最好的检查点，然后只在测试集上评估这一次
+# en: pick the checkpoint with the lowest validation loss, then evaluate it on the test set, once
+best = min(checkpoints, key=lambda epochs: checkpoints[epochs][0])
+model.load_state_dict(checkpoints[best][1])
+print(f"chosen: {best} epochs, test accuracy {loss_and_accuracy(X_test, y_test)[1]:.3f}")

@@ -8,15 +8,15 @@ from torch.utils.data import DataLoader, TensorDataset
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 
-# zh: 1. 数据：分层划分，用训练集的统计量标准化
-# en: 1. data: stratified split, standardised with training statistics
+# zh: 1. 数据：分层划分 60% / 20% / 20%，用训练集的统计量标准化
+# en: 1. data: stratified 60% / 20% / 20% split, standardised with training statistics
 X, y = load_breast_cancer(return_X_y=True)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
-X_train, X_test = torch.tensor(X_train, dtype=torch.float32), torch.tensor(X_test, dtype=torch.float32)
-y_train = torch.tensor(y_train, dtype=torch.float32).reshape(-1, 1)
-y_test = torch.tensor(y_test, dtype=torch.float32).reshape(-1, 1)
+X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0)
+X_train, X_val, X_test = (torch.tensor(part, dtype=torch.float32) for part in (X_train, X_val, X_test))
+y_train, y_val, y_test = (torch.tensor(part, dtype=torch.float32).reshape(-1, 1) for part in (y_train, y_val, y_test))
 mean, std = X_train.mean(dim=0), X_train.std(dim=0)
-X_train, X_test = (X_train - mean) / std, (X_test - mean) / std
+X_train, X_val, X_test = (X_train - mean) / std, (X_val - mean) / std, (X_test - mean) / std
 loader = DataLoader(TensorDataset(X_train, y_train), batch_size=32, shuffle=True,
                     generator=torch.Generator().manual_seed(0))
 
@@ -33,9 +33,9 @@ def accuracy(X, y):
         return ((model(X.to(device)) > 0).float().cpu() == y).float().mean().item()
 
 
-# zh: 3. 小批量训练；每轮记录平均训练损失和测试准确率
-# en: 3. mini-batch training; record mean train loss and test accuracy each epoch
-train_losses, test_accs = [], []
+# zh: 3. 小批量训练；每轮记录平均训练损失和验证准确率
+# en: 3. mini-batch training; record mean train loss and validation accuracy each epoch
+train_losses, val_accs = [], []
 for epoch in range(50):
     model.train()
     total = 0.0
@@ -47,18 +47,20 @@ for epoch in range(50):
         optimizer.step()
         total += loss.item() * len(xb)
     train_losses.append(total / len(X_train))
-    test_accs.append(accuracy(X_test, y_test))
+    val_accs.append(accuracy(X_val, y_val))
     if epoch % 10 == 0:
-        print(f"epoch {epoch:2d}: train loss {train_losses[-1]:.4f}, test accuracy {test_accs[-1]:.3f}")
+        print(f"epoch {epoch:2d}: train loss {train_losses[-1]:.4f}, val accuracy {val_accs[-1]:.3f}")
 
-train_acc, test_acc = accuracy(X_train, y_train), accuracy(X_test, y_test)
-print(f"final train accuracy: {train_acc:.3f}")
-print(f"final test accuracy:  {test_acc:.3f}  ({round(test_acc * len(y_test))}/{len(y_test)} correct)")
+# zh: 4. 训练结束，测试集只在最后用一次
+# en: 4. training is over: the test set is used once, at the end
+test_acc = accuracy(X_test, y_test)
+print(f"train accuracy: {accuracy(X_train, y_train):.3f}, val accuracy: {val_accs[-1]:.3f}")
+print(f"test accuracy:  {test_acc:.3f}  ({round(test_acc * len(y_test))}/{len(y_test)} correct)")
 assert test_acc > 0.9
 
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))
 ax_loss.plot(train_losses, color="tab:red")
 ax_loss.set(title="Training loss", xlabel="epoch", ylabel="BCE")
-ax_acc.plot(test_accs, color="tab:blue")
-ax_acc.set(title="Test accuracy", xlabel="epoch", ylabel="accuracy", ylim=(0.3, 1.0))
+ax_acc.plot(val_accs, color="tab:blue")
+ax_acc.set(title="Validation accuracy", xlabel="epoch", ylabel="accuracy", ylim=(0.3, 1.02))
 plt.show()
