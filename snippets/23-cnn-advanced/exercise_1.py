@@ -26,7 +26,7 @@ by_formula = (
     conv_params(16, 8, 1)                            # branch1
     + conv_params(16, 8, 1) + conv_params(8, 16, 3)  # branch3: 1x1 -> 3x3
     + conv_params(16, 2, 1) + conv_params(2, 4, 5)   # branch5: 1x1 -> 5x5
-    + conv_params(16, 4, 1)                          # branch_pool: pool -> 1x1
+    + conv_params(16, 4, 1)                          # branch_pool: MaxPool2d -> 1x1
 )
 block = Inception(16, c1=8, c3=16, c5=4, cp=4)
 by_numel = sum(p.numel() for p in block.parameters())
