@@ -4,9 +4,9 @@ import torch
 from torch.utils.data import DataLoader, Dataset
 
 
+# zh: y = sin(x) 加噪声的点：取的时候才计算，从不存储
+# en: points on y = sin(x) + noise, computed when asked for, never stored
 class NoisySine(Dataset):
-    """Points on y = sin(x) + noise, computed when asked for, never stored."""
-
     def __init__(self, n, noise=0.1):
         self.n, self.noise = n, noise
 

@@ -6,7 +6,9 @@ from torch.utils.data import DataLoader, Dataset
 
 class NumpyRows(Dataset):
     def __init__(self):
-        self.X, self.y = load_breast_cancer(return_X_y=True)  # NumPy float64 arrays
+        # zh: 两个 NumPy 数组，X 是 float64
+        # en: two NumPy arrays, X of dtype float64
+        self.X, self.y = load_breast_cancer(return_X_y=True)
 
     def __len__(self):
         return len(self.X)

@@ -13,8 +13,11 @@ class WhoLoadsMe(Dataset):
         return torch.tensor(index), torch.tensor(-1 if info is None else info.id)
 
 
-for num_workers in (0, 2):
-    loader = DataLoader(WhoLoadsMe(), batch_size=2, num_workers=num_workers)
-    print(f"num_workers={num_workers}:")
-    for index, worker in loader:
-        print(f"  samples {index.tolist()} loaded by", "main process" if worker[0] == -1 else f"worker {worker[0]}")
+# zh: 工作进程以 spawn 或 forkserver 方式启动时会重新导入本脚本，这个判断让它们不再执行下面的代码
+# en: workers started by spawn or forkserver import this script again; this check keeps them from running the code below
+if __name__ == "__main__":
+    for num_workers in (0, 2):
+        loader = DataLoader(WhoLoadsMe(), batch_size=2, num_workers=num_workers)
+        print(f"num_workers={num_workers}:")
+        for index, worker in loader:
+            print(f"  samples {index.tolist()} loaded by", "main process" if worker[0] == -1 else f"worker {worker[0]}")

@@ -24,7 +24,11 @@ def seconds_per_epoch(dataset, num_workers):
     return time.perf_counter() - start
 
 
-in_memory = TensorDataset(torch.randn(569, 30))
-for name, dataset in (("in-memory tensors", in_memory), ("slow __getitem__", SlowDataset())):
-    for num_workers in (0, 2):
-        print(f"{name:17}  num_workers={num_workers}: {seconds_per_epoch(dataset, num_workers):.3f} s per epoch")
+# zh: 与上一段代码一样，启动工作进程的代码放在这个判断下面
+# en: as in the previous snippet, the code that starts workers sits under this check
+if __name__ == "__main__":
+    print("start method:", torch.multiprocessing.get_start_method())
+    in_memory = TensorDataset(torch.randn(569, 30))
+    for name, dataset in (("in-memory tensors", in_memory), ("slow __getitem__", SlowDataset())):
+        for num_workers in (0, 2):
+            print(f"{name:17}  num_workers={num_workers}: {seconds_per_epoch(dataset, num_workers):.3f} s per epoch")
