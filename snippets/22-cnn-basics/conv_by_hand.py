@@ -5,7 +5,7 @@ torch.manual_seed(0)
 
 # zh: 一张 5×5 的单通道图像：左边两列是 0，右边三列是 1，中间有一条竖直边缘
 # en: a 5×5 one-channel image: two columns of 0 on the left, three of 1 on the right
-x = torch.tensor([[0.0, 0.0, 1.0, 1.0, 1.0]] * 5).reshape(1, 1, 5, 5)  # (batch, channels, height, width)
+x = torch.tensor([[0.0, 0.0, 1.0, 1.0, 1.0]] * 5).reshape(1, 1, 5, 5)  # (N, C, H, W)
 kernel = torch.tensor([[-1.0, 0.0, 1.0]] * 3)
 
 conv = nn.Conv2d(in_channels=1, out_channels=1, kernel_size=3, bias=False)
