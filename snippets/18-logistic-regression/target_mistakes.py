@@ -2,7 +2,7 @@ import torch
 from torch import nn
 
 loss_fn = nn.BCEWithLogitsLoss()
-logits = torch.tensor([[1.2], [-0.4], [2.0]])  # shape (3, 1)
+logits = torch.tensor([[1.2], [-0.4], [2.0]])  # (3, 1)
 
 # zh: 错误一：标签是整数张量
 # en: mistake 1: integer labels
