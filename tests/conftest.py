@@ -70,3 +70,10 @@ def parse_html(path: Path):
     from selectolax.lexbor import LexborHTMLParser
 
     return LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that need the built site `site` (CI runs them after the build: `-m site`)."""
+    for item in items:
+        if "site_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)

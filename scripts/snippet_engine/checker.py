@@ -25,10 +25,11 @@ from tqdm import tqdm
 from snippet_engine import isolation
 from snippet_engine.engine import DEVICES, Engine
 from snippet_engine.expected import output_diff, outputs_match
-from snippet_engine.notebook_build import chapter_pages, write_notebooks
+from snippet_engine.notebook_build import chapter_pages, notebook_name, write_notebooks
 from snippet_engine.notebook_run import NotebookRun, run_notebooks
 from snippet_engine.project import Finding, Project
 from snippet_engine.result import SnippetResult
+from snippet_engine.shard import Durations, parse_shard, shard_snippets
 from snippet_engine.source import parse_directives, read_source
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -256,6 +257,7 @@ def check_notebooks(
     if not pages:
         return []
     written = write_notebooks(project, by_name, project.root / ".cache" / "notebooks", pages)
+    cache_root = args.cache_dir or project.root / ".cache"
     progress = tqdm(total=len(written), unit="notebook", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
 
     def advance(run: NotebookRun) -> None:
@@ -270,12 +272,55 @@ def check_notebooks(
             fingerprint=engine.fingerprint,
             jobs=engine.jobs,
             timeout=args.notebook_timeout,
-            cache_dir=None if args.no_cache else project.root / ".cache" / "notebook-runs",
+            cache_dir=None if args.no_cache else cache_root / "notebook-runs",
             device=engine.requested_device,
             on_done=advance,
         )
     finally:
         progress.close()
+
+
+def _shard_argument(text: str) -> tuple[int, int]:
+    try:
+        return parse_shard(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def apply_shard(
+    project: Project, snippets: list[Path], findings: list[Finding], args: argparse.Namespace
+) -> tuple[list[Path], list[Finding], str]:
+    """The snippets and findings of shard `args.shard` (see `shard`), and a line describing the split.
+
+    A finding about a selected snippet or its chapter's pages belongs to that chapter's shard;
+    one about anything else (a page without snippets, a snippet outside the selection) to shard 1,
+    so that the N shards together report each finding once.
+    """
+    k, n = args.shard
+    page_embeds = {
+        notebook_name(page): [embed.snippet for embed in project.embeds(page)] for page in chapter_pages(project)
+    }
+    names = [path.relative_to(project.snippets_dir).as_posix() for path in snippets]
+    mine, loads = shard_snippets(names, page_embeds, Durations.load(project.root), k, n, not args.no_notebooks)
+    chosen = [path for path, name in zip(snippets, names, strict=True) if name in set(mine)]
+    root = project.root
+    placed = set(relevant_findings(findings, snippets, root))
+    shard_findings = relevant_findings(findings, chosen, root) if chosen else []
+    if k == 1:
+        shard_findings += [finding for finding in findings if finding not in placed]
+    described = ", ".join(f"{load:.0f}" for load in loads)
+    line = f"shard {k}/{n}: {len(chosen)} of {len(snippets)} snippets; recorded seconds per shard: {described}"
+    return chosen, shard_findings, line
+
+
+def record_durations(project: Project, outcomes: list[Outcome], notebooks: list[NotebookRun]) -> None:
+    """Write this run's seconds into `snippets/durations.json` (with `--update`), for balancing shards."""
+    durations = Durations.load(project.root)
+    durations.update(
+        {outcome.result.path.removeprefix("snippets/"): outcome.result.duration for outcome in outcomes},
+        {Path(run.path).name: run.duration for run in notebooks if not run.cached},
+    )
+    durations.save(project.root)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -294,6 +339,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-notebooks", action="store_true", help="do not execute the chapter notebooks (they run by default)"
     )
     parser.add_argument("--notebook-timeout", type=float, default=600, help="seconds per notebook cell (default 600)")
+    parser.add_argument(
+        "--shard",
+        type=_shard_argument,
+        metavar="K/N",
+        help="check only shard K of N: whole chapters, balanced by the durations in snippets/durations.json",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        help="keep results here instead of .cache/ (snippets/ and notebook-runs/ inside it; merge shards by copying)",
+    )
     parser.add_argument("--json", type=Path, help="write a JSON report here")
     parser.add_argument("--junit", type=Path, help="write a JUnit XML report here")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
@@ -320,7 +376,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.paths or args.pattern:
         findings = relevant_findings(findings, snippets, root)
-    engine = Engine(root, jobs=args.jobs, device=args.device, use_cache=not args.no_cache)
+    shard_line = ""
+    if args.shard:
+        snippets, findings, shard_line = apply_shard(project, snippets, findings, args)
+        print(shard_line, file=sys.stderr)
+    cache_dir = args.cache_dir / "snippets" if args.cache_dir else None
+    engine = Engine(root, jobs=args.jobs, device=args.device, use_cache=not args.no_cache, cache_dir=cache_dir)
     if (reason := isolation.probe()) is not None:
         print(isolation.unavailable_message(reason), file=sys.stderr)
     progress = tqdm(total=len(snippets), unit="snippet", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
@@ -339,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_notebooks and not findings:
         notebooks = check_notebooks(project, snippets, results, engine, args)
     elapsed = time.perf_counter() - start
+    if args.update:
+        record_durations(project, outcomes, notebooks)
 
     for outcome in outcomes:
         if not outcome.passed:
@@ -365,5 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = f"{len(outcomes)} snippets in {elapsed:.1f} s ({cached} cached, {updated} records updated)"
     summary += f", {len(notebooks)} notebooks ({sum(n.cached for n in notebooks)} cached)"
     print(f"\n{summary}, {len(findings)} consistency problems")
+    if shard_line:
+        print(shard_line)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
