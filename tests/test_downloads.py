@@ -40,7 +40,11 @@ def test_each_snippet_links_its_file_and_its_data_files_for_both_languages(tmp_p
         blocks = parse_html(site / rel).css("p.snippet-downloads")
         assert len(blocks) == 2, f"{locale}: {[block.html for block in blocks]}"
         hello, reads = (
-            [(a.attributes["href"], a.attributes["download"], a.attributes["title"], a.text()) for a in block.css("a")]
+            [
+                (a.attributes["href"], a.attributes["href"].rsplit("/", 1)[-1], a.attributes["title"], a.text())
+                for a in block.css("a")
+                if "download" in a.attributes
+            ]
             for block in blocks
         )
         script_text, data_text, hello_text = TEXTS[locale]
@@ -50,9 +54,8 @@ def test_each_snippet_links_its_file_and_its_data_files_for_both_languages(tmp_p
             ("reads_data.py", script_text),
             ("words.txt", data_text),
         ], reads
-        # The title says the file keeps both languages' comments: what `python snippets/ch/reads_data.py` runs.
+        # The title says the file is the repository's, both languages' comments included.
         assert ("中英文注释" if locale == "zh" else "both languages' comments") in reads[0][2].replace("&#x27;", "'")
-        assert "python snippets/ch/reads_data.py" in reads[0][2], reads[0][2]
         for href, name, _, _ in hello + reads:
             # Relative to the page (en pages sit one folder deeper), landing on the built file.
             assert not href.startswith(("/", "http")), href
@@ -79,7 +82,7 @@ def test_a_file_read_from_elsewhere_in_the_repository_is_offered_with_where_it_g
     assert (site / "fonts" / "f.otf").read_bytes() == (repo / "fonts" / "f.otf").read_bytes()
     for locale, rel in PAGES.items():
         (block,) = parse_html(site / rel).css("p.snippet-downloads")
-        links = {a.attributes["download"]: a for a in block.css("a")}
+        links = {a.attributes["href"].rsplit("/", 1)[-1]: a for a in block.css("a") if "download" in a.attributes}
         assert set(links) == {"font.py", "f.otf"}, locale
         title = links["f.otf"].attributes["title"]
         assert "../../fonts/f.otf" in title, title

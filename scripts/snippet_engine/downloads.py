@@ -32,7 +32,7 @@ SNIPPETS = "snippets"
 _LABELS = {
     "zh": {
         "snippet": "下载 {name}",
-        "snippet_title": "{name} 与仓库中的文件完全相同（含中英文注释），即 python snippets/{rel} 运行的脚本",
+        "snippet_title": "仓库中的原文件，含中英文注释",
         "data": "下载数据文件 {name}",
         "data_title": "{name} 由 {script} 读取：放在与它相同的文件夹中",
         "data_title_elsewhere": "{name} 由 {script} 读取：放在相对于它所在文件夹的 {path}",
@@ -40,9 +40,7 @@ _LABELS = {
     },
     "en": {
         "snippet": "Download {name}",
-        "snippet_title": (
-            "{name} exactly as in the repository (with both languages' comments): what python snippets/{rel} runs"
-        ),
+        "snippet_title": "The repository's file, with both languages' comments",
         "data": "Download data file {name}",
         "data_title": "{name} is read by {script}: put it in the same folder",
         "data_title_elsewhere": "{name} is read by {script}: put it at {path}, relative to the script's folder",
@@ -108,7 +106,8 @@ def _link(rel: str, path: Path, text: str, title: str, script: str, name: str, p
     file_name = PurePosixPath(rel).name
     href = get_relative_url(rel, page_url or ".")
     return (
-        f'<a href="{escape(href)}" download="{escape(file_name)}" '
+        # A bare `download` saves the file under its URL's name, which is the file's own (25 links on a page).
+        f'<a href="{escape(href)}" download '
         f'title="{escape(title.format(name=file_name, rel=name, script=script, path=where))}">'
         f"{escape(text.format(name=file_name))}</a>"
     )

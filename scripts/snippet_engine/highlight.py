@@ -18,6 +18,10 @@ Pygments' HTML formatter writes as bare text (a run of tokens of one type is one
   punctuation were 1,300 spans (27 kB) of a median chapter page, a third of its 80 kB budget
   (issue 12; `bench/bench_build.py` reports page weights). Operator words (`in`, `not`, `is`)
   keep their colour.
+- **Same colour, one class.** String, number and keyword subtypes that Material paints alike
+  are written with their shorter common class (`s2`, `si` -> `s`; `mi`, `mf` -> `m`; `kn` -> `k`),
+  so an f-string's pieces merge into one span; a string's prefix (`f`, `r`) takes the string's
+  colour (`PAINTED_AS_STRING`, the one visible change of this kind).
 
 Sources: Material's `src/templates/assets/stylesheets/main/extensions/pymdownx/_highlight.scss`
 (which class gets which colour) and `main/_colors.scss` (the colours); Pygments'
@@ -31,7 +35,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pygments.filter import Filter
-from pygments.token import Keyword, Name, Operator, Punctuation, Text, _TokenType
+from pygments.token import Keyword, Name, Number, Operator, Punctuation, String, Text, _TokenType
 
 SAME_COLOUR: tuple[_TokenType, ...] = (
     Name,  # `n`: --md-code-hl-name-color, which is --md-code-fg-color
@@ -44,19 +48,42 @@ SAME_COLOUR: tuple[_TokenType, ...] = (
 UNPAINTED: tuple[_TokenType, ...] = (Operator, Punctuation)
 """Token types written as `Text` by choice: Material paints them in a lighter colour (see the module)."""
 
-MERGED: frozenset[_TokenType] = frozenset(SAME_COLOUR + UNPAINTED)
-"""Exact token types written as `Text`: `Name.Builtin`, `Operator.Word` and the like keep their class."""
+SAME_CLASS_COLOUR: dict[_TokenType, _TokenType] = {
+    # Material paints these classes alike, so a run of them can be one span of the wider type:
+    String.Double: String,  # `s2` -> `s`: --md-code-hl-string-color
+    String.Single: String,  # `s1` -> `s`
+    String.Interpol: String,  # `si` (the braces of an f-string) -> `s`
+    Number.Integer: Number,  # `mi` -> `m`: --md-code-hl-number-color
+    Number.Float: Number,  # `mf` -> `m`
+    Number.Hex: Number,  # `mh` -> `m`
+    Number.Bin: Number,  # `mb` -> `m`
+    Number.Oct: Number,  # `mo` -> `m`
+    Keyword.Namespace: Keyword,  # `kn` (import, from) -> `k`: --md-code-hl-keyword-color
+}
+"""Token type -> a wider type of the same colour (its class is shorter, and neighbours merge into one span)."""
+
+PAINTED_AS_STRING: dict[_TokenType, _TokenType] = {String.Affix: String}
+"""By choice: a string's prefix (`f`, `r`, `b`; `sa`, unpainted by Material) takes the string's colour, so
+`f"loss: {loss:.3f}"` is two spans around the name instead of five."""
+
+MERGED: dict[_TokenType, _TokenType] = {
+    **{token_type: Text for token_type in SAME_COLOUR + UNPAINTED},
+    **SAME_CLASS_COLOUR,
+    **PAINTED_AS_STRING,
+}
+"""Exact token type -> the type it is written as. Other types (`Name.Builtin`, `Operator.Word`,
+`String.Escape`, `String.Doc`, ...) keep their class."""
 
 LANGUAGES = ("python", "py", "python3", "py3")
 """The code block languages (Pygments aliases of its Python lexer) that get the filter."""
 
 
 class MergeTokens(Filter):
-    """Write each token whose type is in `MERGED` as `Text`; pass every other token through unchanged."""
+    """Write each token whose type is in `MERGED` as the type it maps to; pass every other token through."""
 
     def filter(self, lexer: Any, stream: Iterator[tuple[_TokenType, str]]) -> Iterator[tuple[_TokenType, str]]:
         for token_type, value in stream:
-            yield (Text if token_type in MERGED else token_type), value
+            yield MERGED.get(token_type, token_type), value
 
 
 def extend_pygments_lang() -> list[dict[str, Any]]:
