@@ -3,7 +3,7 @@ from torch.nn.utils.rnn import pack_padded_sequence
 
 torch.manual_seed(0)
 
-x = torch.randn(4, 6, 3)  # (batch, max_len, features)
+x = torch.randn(4, 6, 3)  # (batch, max_len, input_size)
 lengths = torch.tensor([4, 6, 5, 2])
 
 # zh: enforce_sorted 默认为 True，要求长度从大到小排好
