@@ -22,7 +22,7 @@ with torch.no_grad():
     pred = model(x).argmax(dim=1)
 correct = (pred == y).sum().item()
 print("predicted:", "".join(chars[i] for i in pred.tolist()), "| target: ohlol | correct:", correct, "of 5")
-# zh: 两个 "l" 输入分别要求输出 "l" 和 "o"，最好也只能各给 50%：损失不低于 2·ln2/5
+# zh: 两个“l”输入分别要求输出“l”和“o”，最好也只能各给 50%：损失不低于 2·ln2/5
 # en: the two "l" inputs ask for "l" and for "o"; the best is 50% each, so the loss cannot drop below 2·ln2/5
 print(f"final loss: {loss.item():.3f} | lower bound: {2 * torch.log(torch.tensor(2.0)).item() / 5:.3f}")
 assert correct <= 4

@@ -6,7 +6,7 @@ torch.manual_seed(0)
 chars = ["e", "h", "l", "o"]
 char_to_idx = {c: i for i, c in enumerate(chars)}
 
-# zh: 输入 "hello"，目标 "ohlol"：每个时间步预测一个字符
+# zh: 输入“hello”，目标“ohlol”：每个时间步预测一个字符
 # en: input "hello", target "ohlol": one character to predict per time step
 x_idx = torch.tensor([char_to_idx[c] for c in "hello"])
 y = torch.tensor([char_to_idx[c] for c in "ohlol"])

@@ -19,11 +19,13 @@ for epoch in range(15):
     loss.backward()
     optimizer.step()
 
+# zh: 每一行是一个时间步：hidden 是 8 个隐藏单元，probs 是 4 个字符的概率
+# en: one row per time step: hidden holds the 8 hidden units, probs the probabilities of the 4 characters
 with torch.no_grad():
-    hidden = rnn(embedding(x_idx))[0][0]           # (5 steps, 8 units)
-    probs = torch.softmax(head(hidden), dim=1)     # (5 steps, 4 characters)
+    hidden = rnn(embedding(x_idx))[0][0]           # (5, 8)
+    probs = torch.softmax(head(hidden), dim=1)     # (5, 4)
 print("P(target) per step:", [round(p, 3) for p in probs[range(5), y].tolist()])
-# zh: 两个 "l" 时间步的输入相同，隐藏状态却不同
+# zh: 两个“l”时间步的输入相同，隐藏状态却不同
 # en: the two "l" steps get the same input but different hidden states
 print("hidden at 1st l:", [round(v, 2) for v in hidden[2].tolist()])
 print("hidden at 2nd l:", [round(v, 2) for v in hidden[3].tolist()])

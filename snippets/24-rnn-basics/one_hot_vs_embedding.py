@@ -12,7 +12,7 @@ print("one-hot:", tuple(one_hot.shape), "fixed, requires_grad =", one_hot.requir
 print("embedding.weight:", tuple(embedding.weight.shape), "learned, requires_grad =",
       embedding.weight.requires_grad)
 
-# zh: 查表等价于"独热向量 @ 嵌入矩阵"：独热向量把矩阵的某一行挑出来
+# zh: 查表等价于“独热向量 @ 嵌入矩阵”：独热向量把矩阵的某一行挑出来
 # en: a lookup equals one-hot @ embedding matrix: the one-hot vector picks one row
 looked_up = embedding(idx)
 by_matmul = one_hot @ embedding.weight
