@@ -28,6 +28,8 @@ serve: install
 test: install system-deps
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/python scripts/lint_zh.py
+	$(BIN)/python scripts/lint_terms.py
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/python scripts/check_snippets.py --junit reports/snippets.xml
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest tests

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Lint the Chinese pages with autocorrect (中文文案排版指北: spacing, punctuation).
+"""Lint the Chinese pages: autocorrect (中文文案排版指北: spacing, punctuation), and full-width quotes.
 
 Usage: `python scripts/lint_zh.py [files...]` (default: every `docs/**/*.zh.md`).
 Prints `file:line: old -> new` for each finding and exits 1 if there is any.
+
+autocorrect leaves ASCII double quotes alone, and chapters had drifted: some quoted Chinese
+text with "…", others with “…”. The second rule asks for “…” around any quoted text that holds
+a Chinese character, outside code (fenced blocks, inline code) and outside the Markdown syntax
+that needs ASCII quotes (an admonition's or a content tab's title: `!!! warning "标题"`).
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -24,9 +30,40 @@ def lint(paths: list[Path]) -> list[str]:
     return findings
 
 
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_INLINE_CODE = re.compile(r"(`+).*?\1")
+_TITLE_SYNTAX = re.compile(r'^(\s*(?:!!!|\?\?\?\+?|===\+?)[^"\n]*)"[^"\n]*"')
+_ASCII_QUOTED = re.compile(r'"([^"\n]*)"')
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def ascii_quotes(paths: list[Path]) -> list[str]:
+    """One `file:line: "…" -> “…”` line per ASCII-quoted text holding a Chinese character.
+
+    Parameters:
+        paths: Chinese pages.
+    """
+    findings = []
+    for path in paths:
+        name = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
+        in_fence = None
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            fence = _FENCE.match(line)
+            if fence and (in_fence is None or fence[1] == in_fence):
+                in_fence = None if in_fence else fence[1]
+                continue
+            if in_fence:
+                continue
+            text = _TITLE_SYNTAX.sub(lambda match: match[1], _INLINE_CODE.sub("", line))
+            for quoted in _ASCII_QUOTED.finditer(text):
+                if _CJK.search(quoted[1]):
+                    findings.append(f"{name}:{number}: {quoted[0]} -> “{quoted[1]}”")
+    return findings
+
+
 def main() -> int:
     paths = [Path(p).resolve() for p in sys.argv[1:]] or sorted((REPO_ROOT / "docs").rglob("*.zh.md"))
-    findings = lint(paths)
+    findings = lint(paths) + ascii_quotes(paths)
     print("\n".join(findings))
     print(f"{len(paths)} Chinese pages linted, {len(findings)} findings")
     return 1 if findings else 0

@@ -462,8 +462,9 @@ def test_first_load_of_the_heaviest_chapter_page_is_within_budget(visit: Visit, 
         }"""
     )
     page.wait_for_load_state("networkidle")
-    charts = [url for url in transferred if "/assets/charts/" in url]
-    assert charts, f"no chart was fetched from {path}: the measure would miss them"
+    charts = {url for url in transferred if "/assets/charts/" in url}
+    on_page = set(page.eval_on_selector_all("img[src*='/assets/charts/']", "images => images.map(i => i.src)"))
+    assert charts == on_page, f"charts on {path} not fetched, the measure would miss them: {on_page - charts}"
     assert any("search" in url and url.endswith(".json") for url in transferred), "the search index was not fetched"
     total = sum(transferred.values())
     heaviest_first = sorted(transferred.items(), key=lambda item: -item[1])[:8]

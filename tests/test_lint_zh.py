@@ -21,3 +21,18 @@ def test_lint_passes_clean_prose(tmp_path):
     page.write_text("# 标题\n\n使用 PyTorch 2.13 训练模型。\n", encoding="utf-8")
     done = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "lint_zh.py"), str(page)], capture_output=True)
     assert done.returncode == 0
+
+
+def test_lint_asks_for_full_width_quotes_around_chinese_but_not_in_code_or_titles(tmp_path):
+    page = tmp_path / "quotes.zh.md"
+    page.write_text(
+        '# 标题\n\n参数顺序是"输出在前"。\n\n!!! warning "标题里的引号是语法"\n\n    `print("代码里的引号")`\n\n'
+        '```python\nprint("代码块")\n```\n\n“全角”引号，和 "English" 引号。\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "lint_zh.py"), str(page)], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    found = [line for line in done.stdout.splitlines() if line.startswith(str(page))]
+    assert found == [f'{page}:3: "输出在前" -> “输出在前”'], done.stdout

@@ -3,7 +3,13 @@
 import pytest
 
 from conftest import FIXTURES
-from snippet_engine.source import DirectiveError, display_source, parse_directives, unpaired_comments
+from snippet_engine.source import (
+    DirectiveError,
+    display_source,
+    parse_directives,
+    unpaired_comments,
+    untagged_prose_comments,
+)
 
 SNIPPET = """\
 # snippet: output=varies timeout=5
@@ -103,3 +109,48 @@ def test_source_is_decoded_as_cpython_decodes_it():
     assert bom == 'print("saved with a BOM")\n'
     assert display_source(bom, "zh") == 'print("saved with a BOM")\n'
     assert "café" in read_source(FIXTURES / "latin1_cookie.py")
+
+
+PROSE = """\
+#!/usr/bin/env python
+import torch  # noqa: F401
+
+# zh: 形状是 (2, 3)
+# en: the shape is (2, 3)
+x = torch.ones(2, 3)  # (2, 3)
+y = x.sum(dim=0)  # -> tensor([2., 2., 2.])
+w = torch.zeros(3, out_channels := 4)  # (out_channels, kH, kW)
+z = x * 2  # shape
+b = (z - z.mean()) / z.std()  # b = (z - mean) / std
+s = "# raw scores from a model"
+# snippet: output=exact
+logits = torch.randn(4, 10)  # 4 samples, raw scores
+labels = torch.tensor([1, 0])  # 类别下标
+# the values do not matter here
+"""
+
+
+def test_comments_shown_on_both_pages_must_be_language_neutral():
+    found = untagged_prose_comments(PROSE)
+    assert [line for line, _ in found] == [13, 14, 15]
+    trailing_en, trailing_zh, full_en = (message for _, message in found)
+    assert trailing_en.startswith("a trailing comment in English, shown on the Chinese page too: '# 4 samples")
+    assert "move it to tagged lines above" in trailing_en
+    assert trailing_zh.startswith("a trailing comment in Chinese, shown on the English page too")
+    assert full_en.startswith("a full-line comment in English") and "tag it on its own line" in full_en
+
+
+def test_the_checker_reports_untagged_prose_comments_of_shared_snippets_only(tmp_path):
+    from minirepo import make_repo
+    from snippet_engine.project import Project
+
+    repo = make_repo(tmp_path / "repo", "x = 1  # one value, nothing more\nprint(x)\n")
+    only_zh = repo / "snippets" / "ch" / "labels.zh.py"
+    only_zh.write_text("print(1)  # 只在中文页上\n", encoding="utf-8")
+    (repo / "docs" / "ch.zh.md").write_text(
+        (repo / "docs" / "ch.zh.md").read_text(encoding="utf-8") + "\n```snippet\nch/labels.zh.py\n```\n",
+        encoding="utf-8",
+    )
+    findings = [str(finding) for finding in Project(repo).check()]
+    assert any(f.startswith("snippets/ch/hello.py:1: a trailing comment in English") for f in findings), findings
+    assert not any("labels.zh.py" in f for f in findings), findings  # a zh-only snippet may speak Chinese

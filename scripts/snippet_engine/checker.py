@@ -320,6 +320,11 @@ def record_durations(project: Project, outcomes: list[Outcome], notebooks: list[
         {outcome.result.path.removeprefix("snippets/"): outcome.result.duration for outcome in outcomes},
         {Path(run.path).name: run.duration for run in notebooks if not run.cached},
     )
+    # Forget what no longer exists: a deleted snippet, the notebook of a page without snippets.
+    existing = {path.relative_to(project.snippets_dir).as_posix() for path in project.snippets()}
+    pages = {notebook_name(page) for page in chapter_pages(project)}
+    durations.snippets = {name: seconds for name, seconds in durations.snippets.items() if name in existing}
+    durations.notebooks = {name: seconds for name, seconds in durations.notebooks.items() if name in pages}
     durations.save(project.root)
 
 

@@ -17,7 +17,14 @@ from typing import Any
 
 from snippet_engine.embeds import FENCE_NAME, Embed, PageEmbeds, find_embeds, markdown_settings, read_page
 from snippet_engine.notebook_build import NotebookError, split_page
-from snippet_engine.source import LANGUAGES, DirectiveError, parse_directives, read_source, unpaired_comments
+from snippet_engine.source import (
+    LANGUAGES,
+    DirectiveError,
+    parse_directives,
+    read_source,
+    unpaired_comments,
+    untagged_prose_comments,
+)
 
 __all__ = ["FENCE_NAME", "Embed", "Finding", "Page", "Project", "snippet_locale"]
 
@@ -202,6 +209,9 @@ class Project:
             text = read_source(path)
             for line, message in unpaired_comments(text):
                 findings.append(Finding(rel, line, message))
+            if snippet_locale(rel_to_snippets) is None:  # shown on both languages' pages
+                for line, message in untagged_prose_comments(text):
+                    findings.append(Finding(rel, line, message))
             try:
                 parse_directives(text)
             except DirectiveError as exc:

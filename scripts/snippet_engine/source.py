@@ -12,6 +12,7 @@ the program that ran.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import io
 import re
@@ -93,14 +94,28 @@ def comment_lines(text: str) -> dict[int, str]:
         rejects (it cannot run either), every line whose first non-blank
         character is `#` counts, as the best guess left.
     """
-    found: dict[int, str] = {}
+    comments = _comment_tokens(text)
+    if comments is None:
+        return {n: line.strip() for n, line in enumerate(physical_lines(text), 1) if line.lstrip().startswith("#")}
+    return {line: comment for line, comment, full_line, _ in comments if full_line}
+
+
+@functools.lru_cache(maxsize=2048)
+def _comment_tokens(text: str) -> tuple[tuple[int, str, bool, str], ...] | None:
+    """Every comment token of `text`: (line, text, whether it is alone on its line, the physical line).
+
+    None when the tokenizer rejects the source. Cached: a build reads each snippet's comments
+    several times (pairing, directives, the shown source, the prose-comment rule).
+    """
+    found = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            if token.type == tokenize.COMMENT and not token.line[: token.start[1]].strip():
-                found[token.start[0]] = token.string
+            if token.type == tokenize.COMMENT:
+                full_line = not token.line[: token.start[1]].strip()
+                found.append((token.start[0], token.string, full_line, token.line))
     except (tokenize.TokenError, SyntaxError):
-        return {n: line.strip() for n, line in enumerate(physical_lines(text), 1) if line.lstrip().startswith("#")}
-    return found
+        return None
+    return tuple(found)
 
 
 class DirectiveError(ValueError):
@@ -202,6 +217,70 @@ def display_source(text: str, locale: str) -> str:
             line = f"{match['indent']}# {match['text']}".rstrip()
         shown.append(line)
     return "\n".join(shown).strip("\n") + "\n"
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_WORD = re.compile(r"(?:[a-z]{2,}|[A-Z][a-z]+)[,.;:!?)]*")
+_PRAGMA = re.compile(r"^#\s*(?:noqa\b|type:|fmt:|pragma\b|-\*-|!)")
+
+
+def prose_words(comment: str) -> int:
+    """How many English words a comment's text holds: whitespace-separated tokens that are only letters.
+
+    `x.grad`, `torch.Size([2,`, `out_channels`, `kH` or `->` are not words; `raw`, `scores,` and
+    `Model.` are.
+
+    Parameters:
+        comment: A comment token's text, `#` included.
+    """
+    return sum(1 for token in comment.lstrip("#").split() if _WORD.fullmatch(token))
+
+
+def _is_prose(comment: str) -> bool:
+    """Two English words or more, making at least half of the comment's tokens (a formula such as
+    `# w * (h - mean) / std` names variables but is not prose)."""
+    words = prose_words(comment)
+    return words >= 2 and 2 * words >= len(comment.lstrip("#").split())
+
+
+def untagged_prose_comments(text: str) -> list[tuple[int, str]]:
+    """Comments shown on both languages' pages that are written in one language.
+
+    A comment that is not tagged `# zh:` / `# en:` (a trailing comment never is: a tag
+    must start its line) is shown on both pages, so it must be language-neutral: no
+    Chinese character, and not English prose, i.e. two words or more making at least half
+    of its tokens (`# (4, 3)`, `# -> tensor([1., 2.])`, `# shape`, `# w * (h - mean) / std`
+    are neutral; `# raw scores from a model` is English prose). Directives,
+    `# noqa` and similar pragmas, a shebang and a coding cookie are exempt.
+
+    Parameters:
+        text: The snippet source (of a snippet shown on both pages).
+
+    Returns:
+        `(line, message)` for each such comment.
+    """
+    problems: list[tuple[int, str]] = []
+    comments = _comment_tokens(text)
+    if comments is None:
+        return problems  # the run reports the syntax error at its line
+    for line, comment, full_line, physical in comments:
+        if full_line and (_TAGGED.match(physical.rstrip("\r\n")) or _DIRECTIVE.match(comment)):
+            continue
+        if _PRAGMA.match(comment):
+            continue
+        where = "a full-line comment" if full_line else "a trailing comment"
+        if _CJK.search(comment):
+            problems.append((line, f"{where} in Chinese, shown on the English page too: {comment!r}"))
+        elif _is_prose(comment):
+            problems.append((line, f"{where} in English, shown on the Chinese page too: {comment!r}"))
+    for index, (number, message) in enumerate(problems):
+        fix = (
+            "tag it on its own line (# zh: … and # en: …)"
+            if "full-line" in message
+            else "move it to tagged lines above (# zh: … and # en: …), or make it language-neutral"
+        )
+        problems[index] = (number, f"{message}: {fix}")
+    return problems
 
 
 def unpaired_comments(text: str) -> list[tuple[int, str]]:

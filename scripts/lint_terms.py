@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Lint the course's terms: one word for one thing, in each language (see ../shared/GLOSSARY.md).
+
+Usage: `python scripts/lint_terms.py [files...]` (default: every page and snippet). Prints
+`file:line: found -> preferred (why)` for each finding and exits 1 if there is any.
+
+English pages and the `# en:` comments of snippets are checked against `RULES["en"]`, Chinese
+pages and `# zh:` comments against `RULES["zh"]`. A rule is a regular expression and the term
+to use instead; code (fenced blocks, inline code) is not checked, since an identifier is spelt
+as its library spells it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    "en": [
+        # The object is PyTorch's (torch.optim.Optimizer, `optimizer.step()`), so its name is too; the pages had
+        # mixed both. The verb keeps the pages' British spelling (optimise, initialise, standardise).
+        (re.compile(r"\b([Oo])ptimiser(s?)\b"), "\\1ptimizer\\2 (PyTorch's spelling: torch.optim.Optimizer)"),
+    ],
+    "zh": [],
+}
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_INLINE_CODE = re.compile(r"(`+).*?\1")
+_TAGGED = re.compile(r"^\s*#\s*(zh|en):(.*)$")
+
+
+def _page_lines(path: Path) -> list[tuple[int, str]]:
+    lines, fence = [], None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        found = _FENCE.match(line)
+        if found and (fence is None or found[1] == fence):
+            fence = None if fence else found[1]
+            continue
+        if not fence:
+            lines.append((number, _INLINE_CODE.sub("", line)))
+    return lines
+
+
+def lint(paths: list[Path]) -> list[str]:
+    """One `file:line: found -> preferred` line per term that breaks a rule.
+
+    Parameters:
+        paths: Pages (`*.zh.md`, `*.en.md`) and snippets (`*.py`).
+    """
+    findings = []
+    for path in paths:
+        name = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
+        if path.suffix == ".py":
+            checked = []
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                tagged = _TAGGED.match(line)
+                if tagged:
+                    checked.append((tagged[1], number, tagged[2]))
+        else:
+            locale = path.name.rsplit(".", 2)[-2]
+            checked = [(locale, number, text) for number, text in _page_lines(path)]
+        for locale, number, text in checked:
+            for pattern, preferred in RULES.get(locale, []):
+                for match in pattern.finditer(text):
+                    findings.append(f"{name}:{number}: {match[0]} -> {match.expand(preferred)}")
+    return findings
+
+
+def main() -> int:
+    paths = [Path(p).resolve() for p in sys.argv[1:]] or sorted(
+        [*(REPO_ROOT / "docs").rglob("*.md"), *(REPO_ROOT / "snippets").rglob("*.py")]
+    )
+    paths = [path for path in paths if path.suffix == ".py" or path.name.endswith((".zh.md", ".en.md"))]
+    findings = lint(paths)
+    print("\n".join(findings))
+    print(f"{len(paths)} pages and snippets checked, {len(findings)} term findings")
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
