@@ -41,6 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shards", type=int, default=4)
     parser.add_argument("--skip-whole", action="store_true", help="do not time the whole check cold")
+    parser.add_argument("--reports", type=Path, help="keep each shard's JSON report (cold seconds per item) here")
     args = parser.parse_args()
     env = {**os.environ, "MPLBACKEND": "Agg", "NO_MKDOCS_2_WARNING": "1"}
     checker = [sys.executable, "scripts/check_snippets.py"]
@@ -57,6 +58,9 @@ def main() -> None:
                 env,
             )
             data = json.loads(report.read_text(encoding="utf-8"))
+            if args.reports:
+                args.reports.mkdir(parents=True, exist_ok=True)
+                shutil.copy(report, args.reports / report.name)
             times.append(seconds)
             print(
                 f"(a) shard {k}/{args.shards}: {seconds:6.1f} s  "
