@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 from html import escape, unescape
@@ -144,12 +145,12 @@ def _anchor_headings(html: str, slugify: Any) -> tuple[str, list[dict[str, Any]]
 
 def _chart_alts(path: Path) -> dict[str, str]:
     """Alt text by base64 PNG, from a notebook's image outputs (`notebook_build` writes each chart's)."""
-    import nbformat
-
+    # Plain JSON: nbformat.read would validate the whole notebook again, on every build.
     alts = {}
-    for cell in nbformat.read(path, as_version=4).cells:
+    for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
         for output in cell.get("outputs", []):
             png = output.get("data", {}).get("image/png")
+            png = "".join(png) if isinstance(png, list) else png
             alt = output.get("metadata", {}).get("image/png", {}).get("alt")
             if png and alt:
                 alts["".join(png.split())] = alt
