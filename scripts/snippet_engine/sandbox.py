@@ -26,6 +26,7 @@ import io
 import json
 import linecache
 import os
+import signal
 import struct
 import sys
 import threading
@@ -422,7 +423,8 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     _redirect_output(output_fd)
     trace_file = open(trace_path, "w")
     faulthandler.enable(file=trace_file, all_threads=True)
-    faulthandler.dump_traceback_later(request["timeout"], file=trace_file)
+    # On timeout the worker asks for the traceback by signal (worker.DUMP_SIGNAL), by its own clock.
+    faulthandler.register(signal.SIGUSR1, file=trace_file, all_threads=True)
 
     import matplotlib.pyplot as plt
     import torch

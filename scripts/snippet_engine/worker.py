@@ -29,7 +29,10 @@ from snippet_engine.sandbox import run_child  # before the heavy imports: it kee
 from snippet_engine.terminal import render_terminal
 
 KILL_GRACE = 2.0
-"""Seconds between faulthandler's traceback dump and the kill, for the dump to land."""
+"""Seconds, at most, between asking a timed-out snippet for its traceback (SIGUSR1) and the kill."""
+
+DUMP_SIGNAL = signal.SIGUSR1
+"""The signal on which a snippet's process writes every thread's traceback (faulthandler.register)."""
 
 MAX_OUTPUT = 64 * 1024 * 1024
 """Bytes a snippet may print: past this it is killed. Files it or its tools write are not limited."""
@@ -187,8 +190,31 @@ def portable_paths(text: str, repo_root: str) -> str:
     return text
 
 
-def _supervise(pid: int, reader: _OutputReader, timeout: float) -> tuple[int | None, str]:
+def _dump_traceback(pid: int, pidfd: int, reader: _OutputReader, trace_path: str) -> None:
+    """Ask a timed-out child for its traceback and wait, reading its output, until it is written."""
+    try:
+        os.kill(pid, DUMP_SIGNAL)
+    except ProcessLookupError:
+        return
+    end = time.monotonic() + KILL_GRACE
+    while (left := end - time.monotonic()) > 0:
+        if trace_path and os.path.exists(trace_path) and os.path.getsize(trace_path) > 0:
+            time.sleep(0.05)  # faulthandler writes the frames in several small writes
+            return
+        ready, _, _ = select.select([reader.fd, pidfd] if not reader.closed else [pidfd], [], [], min(left, 0.05))
+        if reader.fd in ready:
+            reader.read()
+        if pidfd in ready:
+            return
+
+
+def _supervise(pid: int, reader: _OutputReader, timeout: float, trace_path: str = "") -> tuple[int | None, str]:
     """Read the child's output until it exits, is out of time or prints too much.
+
+    Out of time, the child is first asked for its traceback (`DUMP_SIGNAL`), and killed once
+    the traceback is in `trace_path` or `KILL_GRACE` seconds have passed. The traceback is
+    asked for by the same clock that decides the timeout, so a loaded machine cannot kill the
+    child before it was written (a timer in the child starts later than this deadline).
 
     Returns:
         The child's wait status (None if it was killed here) and why it was
@@ -211,6 +237,8 @@ def _supervise(pid: int, reader: _OutputReader, timeout: float) -> tuple[int | N
                     break
             if pidfd in ready:
                 break
+        if verdict == "timeout":
+            _dump_traceback(pid, pidfd, reader, trace_path)
     finally:
         os.close(pidfd)
     _kill_group(pid)  # the child and anything it started
@@ -252,7 +280,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     os.close(write_fd)
     reader = _OutputReader(read_fd)
     try:
-        status, verdict = _supervise(pid, reader, request["timeout"] + KILL_GRACE)
+        status, verdict = _supervise(pid, reader, request["timeout"], files["trace"])
     finally:
         os.close(read_fd)
     elapsed = time.perf_counter() - start
