@@ -18,11 +18,12 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
+RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {  # message: `{zed}` is the match with s -> z
     "en": [
         # The object is PyTorch's (torch.optim.Optimizer, `optimizer.step()`), so its name is too; the pages had
         # mixed both. The verb keeps the pages' British spelling (optimise, initialise, standardise).
-        (re.compile(r"\b([Oo])ptimiser(s?)\b"), "\\1ptimizer\\2 (PyTorch's spelling: torch.optim.Optimizer)"),
+        # Any case, inside identifiers too (`optimiser_state`): `(?i)`, no word boundary at the end.
+        (re.compile(r"(?i)\boptimiser"), "{zed} (PyTorch's spelling: torch.optim.Optimizer)"),
     ],
     "zh": [],
 }
@@ -65,7 +66,8 @@ def lint(paths: list[Path]) -> list[str]:
         for locale, number, text in checked:
             for pattern, preferred in RULES.get(locale, []):
                 for match in pattern.finditer(text):
-                    findings.append(f"{name}:{number}: {match[0]} -> {match.expand(preferred)}")
+                    zed = match[0].replace("s", "z").replace("S", "Z")
+                    findings.append(f"{name}:{number}: {match[0]} -> {preferred.format(zed=zed)}")
     return findings
 
 

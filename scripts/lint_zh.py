@@ -34,6 +34,8 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"(`+).*?\1")
 _TITLE_SYNTAX = re.compile(r'^(\s*(?:!!!|\?\?\?\+?|===\+?)[^"\n]*)"[^"\n]*"')
 _ASCII_QUOTED = re.compile(r'"([^"\n]*)"')
+_SYNTAX_QUOTES = re.compile(r'\]\([^)\s]*\s+"[^"\n]*"\)|^\s*\[[^\]]+\]:\s*\S+\s+"[^"\n]*"|\b[\w-]+="[^"\n]*"')
+"""ASCII quotes Markdown or HTML needs: a link's title `[a](b "title")`, a reference definition's, an attribute."""
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -55,6 +57,7 @@ def ascii_quotes(paths: list[Path]) -> list[str]:
             if in_fence:
                 continue
             text = _TITLE_SYNTAX.sub(lambda match: match[1], _INLINE_CODE.sub("", line))
+            text = _SYNTAX_QUOTES.sub("", text)
             for quoted in _ASCII_QUOTED.finditer(text):
                 if _CJK.search(quoted[1]):
                     findings.append(f"{name}:{number}: {quoted[0]} -> “{quoted[1]}”")

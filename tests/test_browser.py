@@ -37,6 +37,8 @@ SEARCH = {"zh": "张量", "en": "tensor"}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
+    # A container's /dev/shm is 64 MB (Docker's default): Chromium writes shared memory to /tmp instead.
+    "--disable-dev-shm-usage",
     "--no-first-run",
     "--no-default-browser-check",
     "--disable-background-networking",

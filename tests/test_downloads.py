@@ -86,4 +86,5 @@ def test_a_file_read_from_elsewhere_in_the_repository_is_offered_with_where_it_g
         assert set(links) == {"font.py", "f.otf"}, locale
         title = links["f.otf"].attributes["title"]
         assert "../../fonts/f.otf" in title, title
+        assert "../../fonts/" in links["f.otf"].text(), links["f.otf"].text()  # visible, not only on hover
         assert (site / rel).parent.joinpath(links["f.otf"].attributes["href"]).resolve() == (site / "fonts" / "f.otf")

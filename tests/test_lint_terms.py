@@ -15,7 +15,7 @@ def run(*paths):
 def test_optimiser_is_flagged_in_english_prose_and_en_comments_only(tmp_path):
     page = tmp_path / "ch.en.md"
     page.write_text(
-        "# Optimisers\n\nThe optimiser steps; we optimise the loss.\n\n"
+        "# Optimisers\n\nThe optimiser steps; we optimise the loss. OPTIMISER and optimiser_state too.\n\n"
         "```python\noptimiser = torch.optim.SGD(params)\n```\n\nSee `optimiser`.\n",
         encoding="utf-8",
     )
@@ -25,7 +25,9 @@ def test_optimiser_is_flagged_in_english_prose_and_en_comments_only(tmp_path):
     assert done.returncode == 1
     found = [line for line in done.stdout.splitlines() if ": " in line and "->" in line]
     assert [line.split(" (")[0] for line in found] == [
-        f"{page}:1: Optimisers -> Optimizers",
+        f"{page}:1: Optimiser -> Optimizer",
+        f"{page}:3: optimiser -> optimizer",
+        f"{page}:3: OPTIMISER -> OPTIMIZER",
         f"{page}:3: optimiser -> optimizer",
         f"{snippet}:2: optimiser -> optimizer",
     ], done.stdout

@@ -27,7 +27,8 @@ def test_lint_asks_for_full_width_quotes_around_chinese_but_not_in_code_or_title
     page = tmp_path / "quotes.zh.md"
     page.write_text(
         '# 标题\n\n参数顺序是"输出在前"。\n\n!!! warning "标题里的引号是语法"\n\n    `print("代码里的引号")`\n\n'
-        '```python\nprint("代码块")\n```\n\n“全角”引号，和 "English" 引号。\n',
+        '```python\nprint("代码块")\n```\n\n“全角”引号，和 "English" 引号。\n'
+        '见[首页](index.md "回到首页")和 <abbr title="张量">tensor</abbr>。\n\n[ref]: https://pytorch.org "参考资料"\n',
         encoding="utf-8",
     )
     done = subprocess.run(

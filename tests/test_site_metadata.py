@@ -11,6 +11,7 @@ import pytest
 
 from conftest import parse_html, read_html
 from minirepo import make_repo
+from snippet_engine.mkdocs_plugin import minify
 
 SITE = "https://example.org/course/"
 REPO = "https://github.com/someone/course"
@@ -125,5 +126,13 @@ def test_404_page_in_each_language_links_to_its_home(which, request):
     assert parse_html(site / "en" / "404.html").css_first("html").attributes["lang"] == "en"
     assert "页面不存在" in zh and "Not found" not in zh
     assert "Page not found" in en and "页面不存在" not in en
+    # The language switch leads to each language's home, not to the last page the build rendered.
+    for path in (site / "404.html", site / "en" / "404.html"):
+        switch = {a.attributes["hreflang"]: a.attributes["href"] for a in parse_html(path).css("a[hreflang]")}
+        assert switch == {"zh": base, "en": f"{base}en/"}, (path, switch)
+        assert minify(path.read_text(encoding="utf-8")) == path.read_text(encoding="utf-8"), f"{path} not minified"
+    # The English page searches the English index; GitHub Pages serves the root page for /en/ too: it redirects.
+    assert 'config.base.replace(/\\/?$/, "/en/")' in en
+    assert f'location.replace("{base}en/404.html")' in zh
     assert re.search(rf'<a href="{re.escape(base)}"[^>]*>返回首页</a>', zh)
     assert re.search(rf'<a href="{re.escape(base)}en/"[^>]*>Back to the home page</a>', en)

@@ -154,3 +154,23 @@ def test_the_checker_reports_untagged_prose_comments_of_shared_snippets_only(tmp
     findings = [str(finding) for finding in Project(repo).check()]
     assert any(f.startswith("snippets/ch/hello.py:1: a trailing comment in English") for f in findings), findings
     assert not any("labels.zh.py" in f for f in findings), findings  # a zh-only snippet may speak Chinese
+
+
+@pytest.mark.parametrize(
+    "source, flagged",
+    [
+        ("import os  # noqa: F401 这里故意不用\n", "a trailing comment in Chinese"),
+        ("x = 1  # type: ignore because the stub is wrong\n", "a trailing comment in English"),
+        ("x = 1\n#! 注意：这里会报错\n", "a full-line comment in Chinese"),  # not a shebang: line 2
+        ('"""训练一个小模型"""\nx = 1\n', "a docstring in Chinese"),
+        ('def f():\n    """Return the loss of the model."""\n', "a docstring in English"),
+        ("#!/usr/bin/env python\n# -*- coding: utf-8 -*-\nimport os  # noqa: F401\n", None),
+        ('"""(N, C, H, W)"""\nx = 1  # type: ignore\n', None),
+    ],
+)
+def test_pragmas_shebangs_and_docstrings_are_held_to_the_rule_where_they_carry_words(source, flagged):
+    messages = [message for _, message in untagged_prose_comments(source)]
+    if flagged is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and messages[0].startswith(flagged), messages

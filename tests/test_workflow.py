@@ -87,4 +87,8 @@ def test_pages_deploy_only_from_main_after_the_build_and_the_browser_test():
     assert "refs/heads/main" in deploy["if"] and set(deploy["needs"]) >= {"build", "browser"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     gpu = load()["jobs"]["check-cuda"]
-    assert gpu["if"] == "vars.GPU_RUNNER != ''" and gpu["runs-on"] == "${{ vars.GPU_RUNNER }}"
+    assert gpu["if"].startswith("vars.GPU_RUNNER != ''") and gpu["runs-on"] == "${{ vars.GPU_RUNNER }}"
+    assert "head.repo.full_name == github.repository" in gpu["if"]  # never a fork's code on the self-hosted runner
+    # Jobs that run snippets or a browser in a container get the namespaces and /dev/shm they need.
+    for name in ("lint-and-tooling-tests", "check", "build", "browser"):
+        assert "--privileged" in load()["jobs"][name]["container"]["options"], name

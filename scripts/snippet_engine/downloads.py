@@ -34,6 +34,7 @@ _LABELS = {
         "snippet": "下载 {name}",
         "snippet_title": "仓库中的原文件，含中英文注释",
         "data": "下载数据文件 {name}",
+        "data_elsewhere": "下载数据文件 {name}（放在脚本所在文件夹的 {path}）",
         "data_title": "{name} 由 {script} 读取：放在与它相同的文件夹中",
         "data_title_elsewhere": "{name} 由 {script} 读取：放在相对于它所在文件夹的 {path}",
         "label": "下载",
@@ -42,6 +43,7 @@ _LABELS = {
         "snippet": "Download {name}",
         "snippet_title": "The repository's file, with both languages' comments",
         "data": "Download data file {name}",
+        "data_elsewhere": "Download data file {name} (goes at {path} from the script's folder)",
         "data_title": "{name} is read by {script}: put it in the same folder",
         "data_title_elsewhere": "{name} is read by {script}: put it at {path}, relative to the script's folder",
         "label": "Downloads",
@@ -93,8 +95,11 @@ def download_links(
         if path is None or rel == script_rel:
             continue
         where = posixpath.relpath(rel, posixpath.dirname(script_rel))
-        title = labels["data_title"] if "/" not in where else labels["data_title_elsewhere"]
-        links.append(_link(rel, path, labels["data"], title, script_name, name, page_url, where))
+        beside = "/" not in where
+        title = labels["data_title"] if beside else labels["data_title_elsewhere"]
+        # Where the file goes is in the link's text when it is not beside the script: a title is hover-only.
+        text = labels["data"] if beside else labels["data_elsewhere"]
+        links.append(_link(rel, path, text, title, script_name, name, page_url, where))
     # Not in the search index: "Download x.py" under every example would be a hit for every search for "download".
     return (
         f'<p class="snippet-downloads" aria-label="{labels["label"]}" data-search-exclude>' + " · ".join(links) + "</p>"
@@ -109,7 +114,7 @@ def _link(rel: str, path: Path, text: str, title: str, script: str, name: str, p
         # A bare `download` saves the file under its URL's name, which is the file's own (25 links on a page).
         f'<a href="{escape(href)}" download '
         f'title="{escape(title.format(name=file_name, rel=name, script=script, path=where))}">'
-        f"{escape(text.format(name=file_name))}</a>"
+        f"{escape(text.format(name=file_name, path=where))}</a>"
     )
 
 

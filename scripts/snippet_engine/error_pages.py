@@ -10,19 +10,52 @@ the language of its build).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+_ALTERNATE = re.compile(r'(<a\b[^>]*?\bhref=")[^"]*("[^>]*\bhreflang="(?P<lang>[^"]+)")')
 
-def localize_404(output: str, template_name: str, config: Any) -> str:
+
+def link_language_switch_to_homes(output: str, config: Any) -> str:
+    """A 404 page's language switch: each language's home page.
+
+    mkdocs-static-i18n gives the theme the alternates of the last page it built, so the
+    switch of a 404 page pointed at some chapter. On an error page MkDocs makes links absolute
+    (from `site_url`'s path, else "/").
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None or "404" not in output:
+        return output
+    base = "/" + (re.sub(r"^[a-z]+://[^/]+", "", config.site_url or "").strip("/") + "/").lstrip("/")
+    default = i18n.default_language
+
+    def home(match: re.Match) -> str:
+        language = match["lang"]
+        return f"{match[1]}{base}{'' if language == default else language + '/'}{match[2]}"
+
+    return _ALTERNATE.sub(home, output)
+
+
+def localize_404(output: str, template_name: str, config: Any, finish: Callable[[str], str] = lambda html: html) -> str:
     """`on_post_template`: a non-default language's 404 page goes to `<locale>/404.html`.
+
+    Parameters:
+        output: The rendered template.
+        template_name: Its name (only `404.html` is handled).
+        config: The MkDocs config.
+        finish: Applied to every 404 page before it is written (the hooks minify it).
 
     Returns:
         The output MkDocs writes to `<site_dir>/404.html`: empty (MkDocs then skips it) where it was moved.
     """
     i18n = config.plugins.get("i18n")
     language = getattr(i18n, "current_language", None)
-    if template_name != "404.html" or i18n is None or language in (None, i18n.default_language):
+    if template_name != "404.html":
+        return output
+    output = finish(link_language_switch_to_homes(output, config))
+    if i18n is None or language in (None, i18n.default_language):
         return output
     path = Path(config.site_dir) / language / "404.html"
     path.parent.mkdir(parents=True, exist_ok=True)

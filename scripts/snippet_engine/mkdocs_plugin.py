@@ -137,7 +137,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
     """A further language's 404 page at `<locale>/404.html` (see `error_pages.localize_404`), minified."""
-    return minify(error_pages.localize_404(output, template_name, config))
+    return error_pages.localize_404(output, template_name, config, finish=minify)
 
 
 def minify(html: str) -> str:

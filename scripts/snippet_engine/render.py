@@ -7,6 +7,7 @@ naming device and duration in the page's language.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from snippet_engine.charts import chart_src
@@ -34,6 +35,10 @@ _LABELS = {
 }
 
 
+_MATH = re.compile(r"\$([^$]*)\$")
+_TEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
 def alt_text(figure: Figure, locale: str) -> str:
     """What a chart shows, in words, from its own title(s) and axis labels.
 
@@ -55,7 +60,10 @@ def alt_text(figure: Figure, locale: str) -> str:
             part += labels["axes"].format(x=xlabel or "-", y=ylabel or "-")
         if part.strip():
             parts.append(part.strip())
-    return labels["chart"] + " ".join(labels["join"].join(parts).split())
+    text = labels["join"].join(parts)
+    # Matplotlib's mathtext (`$\ell = (w x - y)^2$`) read aloud without its markup: `ell = (w x - y)^2`.
+    text = _TEX_COMMAND.sub(r"\1", _MATH.sub(r"\1", text))
+    return labels["chart"] + " ".join(text.split())
 
 
 _DEVICE_NAMES = {"cpu": "CPU", "cuda": "CUDA GPU", "mps": "Apple MPS"}

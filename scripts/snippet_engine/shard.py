@@ -31,7 +31,9 @@ from snippet_engine.cache import write_atomic
 DURATIONS_FILE = "snippets/durations.json"
 """Recorded seconds per snippet and per notebook, relative to the repository root."""
 
-_SHARD = re.compile(r"(?P<k>\d+)/(?P<n>\d+)")
+_SHARD = re.compile(r"(?P<k>\d{1,9})/(?P<n>\d{1,9})")
+MAX_SHARDS = 256
+"""More shards than this is a typo: the course has a few dozen chapters, and a shard holds whole ones."""
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -43,6 +45,8 @@ def parse_shard(text: str) -> tuple[int, int]:
     match = _SHARD.fullmatch(text.strip())
     if not match or not 1 <= int(match["k"]) <= int(match["n"]):
         raise ValueError(f"--shard wants K/N with 1 <= K <= N, e.g. 2/4, not {text!r}")
+    if int(match["n"]) > MAX_SHARDS:
+        raise ValueError(f"--shard: at most {MAX_SHARDS} shards (a shard is one chapter or more), not {match['n']}")
     return int(match["k"]), int(match["n"])
 
 
@@ -73,10 +77,10 @@ class Durations:
             raise ValueError(f"{DURATIONS_FILE}: not a durations file ({exc}); delete it and run --update") from exc
 
     def save(self, root: Path) -> None:
-        """Write the durations (sorted keys, 0.1 s resolution: a re-run rarely changes a line)."""
+        """Write the durations (sorted keys, milliseconds: most snippets take well under 0.1 s)."""
         data = {
-            "snippets": {k: round(v, 1) for k, v in sorted(self.snippets.items())},
-            "notebooks": {k: round(v, 1) for k, v in sorted(self.notebooks.items())},
+            "snippets": {k: round(v, 3) for k, v in sorted(self.snippets.items())},
+            "notebooks": {k: round(v, 3) for k, v in sorted(self.notebooks.items())},
         }
         write_atomic(root / DURATIONS_FILE, lambda fh: fh.write(json.dumps(data, indent=1) + "\n"))
 

@@ -221,7 +221,11 @@ def display_source(text: str, locale: str) -> str:
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _WORD = re.compile(r"(?:[a-z]{2,}|[A-Z][a-z]+)[,.;:!?)]*")
-_PRAGMA = re.compile(r"^#\s*(?:noqa\b|type:|fmt:|pragma\b|-\*-|!)")
+_PRAGMA = re.compile(
+    r"^#\s*(?:noqa(?::\s*[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)?|type:\s*\S+|fmt:\s*\S+|pragma:?\s*[\w-]+)"
+)
+"""A tool's pragma at a comment's start (`# noqa: F401`, `# type: ignore`): exempt, but not the words after it."""
+_CODING = re.compile(r"^#.*?coding[:=]")
 
 
 def prose_words(comment: str) -> int:
@@ -234,6 +238,27 @@ def prose_words(comment: str) -> int:
         comment: A comment token's text, `#` included.
     """
     return sum(1 for token in comment.lstrip("#").split() if _WORD.fullmatch(token))
+
+
+def _docstrings(text: str) -> list[tuple[int, str]]:
+    """`(line, text)` of each docstring: a module's, a class's or a function's first statement string."""
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    found = []
+    for node in [tree, *ast.walk(tree)]:
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
+                found.append((first.lineno, first.value.value))
+    return sorted(set(found))
 
 
 def _is_prose(comment: str) -> bool:
@@ -250,8 +275,10 @@ def untagged_prose_comments(text: str) -> list[tuple[int, str]]:
     must start its line) is shown on both pages, so it must be language-neutral: no
     Chinese character, and not English prose, i.e. two words or more making at least half
     of its tokens (`# (4, 3)`, `# -> tensor([1., 2.])`, `# shape`, `# w * (h - mean) / std`
-    are neutral; `# raw scores from a model` is English prose). Directives,
-    `# noqa` and similar pragmas, a shebang and a coding cookie are exempt.
+    are neutral; `# raw scores from a model` is English prose). Directives, a shebang on
+    line 1 and a coding cookie on lines 1–2 are exempt; a tool's pragma (`# noqa: F401`,
+    `# type: ignore`) is, but not the words after it. A docstring is shown on both pages
+    too, and is held to the same rule.
 
     Parameters:
         text: The snippet source (of a snippet shown on both pages).
@@ -266,16 +293,25 @@ def untagged_prose_comments(text: str) -> list[tuple[int, str]]:
     for line, comment, full_line, physical in comments:
         if full_line and (_TAGGED.match(physical.rstrip("\r\n")) or _DIRECTIVE.match(comment)):
             continue
-        if _PRAGMA.match(comment):
-            continue
+        if (line == 1 and comment.startswith("#!")) or (line <= 2 and _CODING.match(comment)):
+            continue  # a shebang, a coding cookie (PEP 263): only where Python reads them
+        comment = "# " + _PRAGMA.sub("", comment).lstrip("#").strip()
         where = "a full-line comment" if full_line else "a trailing comment"
         if _CJK.search(comment):
             problems.append((line, f"{where} in Chinese, shown on the English page too: {comment!r}"))
         elif _is_prose(comment):
             problems.append((line, f"{where} in English, shown on the Chinese page too: {comment!r}"))
+    for line, docstring in _docstrings(text):
+        if _CJK.search(docstring):
+            problems.append((line, f"a docstring in Chinese, shown on the English page too: {docstring[:40]!r}"))
+        elif _is_prose(docstring):
+            problems.append((line, f"a docstring in English, shown on the Chinese page too: {docstring[:40]!r}"))
+    problems.sort()
     for index, (number, message) in enumerate(problems):
         fix = (
-            "tag it on its own line (# zh: … and # en: …)"
+            "use tagged comments (# zh: … and # en: …) instead"
+            if "docstring" in message
+            else "tag it on its own line (# zh: … and # en: …)"
             if "full-line" in message
             else "move it to tagged lines above (# zh: … and # en: …), or make it language-neutral"
         )
