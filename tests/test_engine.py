@@ -227,3 +227,20 @@ def test_alt_text_says_what_each_subplot_shows():
     assert alt_text(figure, "zh") == (
         "图表：Training；loss vs epoch（x 轴：epoch，y 轴：loss）；accuracy（x 轴：epoch，y 轴：-）"
     )
+
+
+def test_warm_up_starts_workers_only_for_snippets_that_will_run(tmp_path):
+    from conftest import FIXTURES, REPO_ROOT
+    from snippet_engine import Engine
+
+    engine = Engine(REPO_ROOT, jobs=2, cache_dir=tmp_path / "cache")
+    try:
+        snippet = FIXTURES / "exits_0.py"  # passes, so its result is cached
+        assert engine.warm_up([snippet]) == 1
+        assert engine.pool._started == 1  # one snippet to run: one worker, started in the background
+        engine.run(snippet)
+        engine.close()
+        engine = Engine(REPO_ROOT, jobs=2, cache_dir=tmp_path / "cache")
+        assert engine.warm_up([snippet]) == 0 and engine._pool is None  # all cached: no worker at all
+    finally:
+        engine.close()

@@ -287,15 +287,8 @@ def _shard_argument(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def apply_shard(
-    project: Project, snippets: list[Path], findings: list[Finding], args: argparse.Namespace
-) -> tuple[list[Path], list[Finding], str]:
-    """The snippets and findings of shard `args.shard` (see `shard`), and a line describing the split.
-
-    A finding about a selected snippet or its chapter's pages belongs to that chapter's shard;
-    one about anything else (a page without snippets, a snippet outside the selection) to shard 1,
-    so that the N shards together report each finding once.
-    """
+def shard_selection(project: Project, snippets: list[Path], args: argparse.Namespace) -> tuple[list[Path], str]:
+    """The snippets of shard `args.shard` (see `shard`), and a line describing the split."""
     k, n = args.shard
     page_embeds = {
         notebook_name(page): [embed.snippet for embed in project.embeds(page)] for page in chapter_pages(project)
@@ -303,14 +296,23 @@ def apply_shard(
     names = [path.relative_to(project.snippets_dir).as_posix() for path in snippets]
     mine, loads = shard_snippets(names, page_embeds, Durations.load(project.root), k, n, not args.no_notebooks)
     chosen = [path for path, name in zip(snippets, names, strict=True) if name in set(mine)]
-    root = project.root
-    placed = set(relevant_findings(findings, snippets, root))
-    shard_findings = relevant_findings(findings, chosen, root) if chosen else []
-    if k == 1:
-        shard_findings += [finding for finding in findings if finding not in placed]
     described = ", ".join(f"{load:.0f}" for load in loads)
-    line = f"shard {k}/{n}: {len(chosen)} of {len(snippets)} snippets; recorded seconds per shard: {described}"
-    return chosen, shard_findings, line
+    return chosen, f"shard {k}/{n}: {len(chosen)} of {len(snippets)} snippets; recorded seconds per shard: {described}"
+
+
+def shard_findings(
+    findings: list[Finding], selected: list[Path], chosen: list[Path], k: int, root: Path
+) -> list[Finding]:
+    """The findings shard `k` reports: each finding exactly once over the N shards.
+
+    A finding about a selected snippet or its chapter's pages belongs to that chapter's shard;
+    one about anything else (a page without snippets, a snippet outside the selection) to shard 1.
+    """
+    placed = set(relevant_findings(findings, selected, root))
+    mine = relevant_findings(findings, chosen, root) if chosen else []
+    if k == 1:
+        mine += [finding for finding in findings if finding not in placed]
+    return mine
 
 
 def record_durations(project: Project, outcomes: list[Outcome], notebooks: list[NotebookRun]) -> None:
@@ -374,19 +376,22 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     project = Project(root)
     start = time.perf_counter()
-    findings = project.check()
-    snippets = select(project.snippets(), args.paths, args.pattern, root)
-    if not snippets and (args.paths or args.pattern):
+    selected = select(project.snippets(), args.paths, args.pattern, root)
+    if not selected and (args.paths or args.pattern):
         print("no snippet matches the selection", file=sys.stderr)
         return 2
-    if args.paths or args.pattern:
-        findings = relevant_findings(findings, snippets, root)
-    shard_line = ""
+    snippets, shard_line = selected, ""
     if args.shard:
-        snippets, findings, shard_line = apply_shard(project, snippets, findings, args)
+        snippets, shard_line = shard_selection(project, selected, args)
         print(shard_line, file=sys.stderr)
     cache_dir = args.cache_dir / "snippets" if args.cache_dir else None
     engine = Engine(root, jobs=args.jobs, device=args.device, use_cache=not args.no_cache, cache_dir=cache_dir)
+    engine.warm_up(snippets)  # the workers' start-up overlaps the consistency pass
+    findings = project.check()
+    if args.paths or args.pattern:
+        findings = relevant_findings(findings, selected, root)
+    if args.shard:
+        findings = shard_findings(findings, selected, snippets, args.shard[0], root)
     if (reason := isolation.probe()) is not None:
         print(isolation.unavailable_message(reason), file=sys.stderr)
     progress = tqdm(total=len(snippets), unit="snippet", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)

@@ -187,6 +187,48 @@ class Engine:
             self._pool = WorkerPool(self.jobs, self._worker_env())
         return self._pool
 
+    def warm_up(self, paths: list[Path]) -> int:
+        """Start, in the background, a worker for each of `paths` that will run (no cached result), up to `jobs`.
+
+        The checker calls it before its consistency pass, so the workers' start-up (about 2 s of
+        imports) overlaps that pass; when every result is cached, no worker starts at all.
+
+        Parameters:
+            paths: The snippets about to be run.
+
+        Returns:
+            How many of them have no cached result.
+        """
+        misses = sum(1 for path in paths if not self._cache_hit(path))
+        if misses:
+            self.pool.start(min(misses, self.jobs))
+        return misses
+
+    def _cache_hit(self, path: Path) -> bool:
+        """Whether `run(path)` would return without running (a cached result, or a directive error)."""
+        if not self.use_cache:
+            return False
+        path = path.resolve()
+        source = path.read_bytes()
+        try:
+            directives = parse_directives(decode_source(source))
+        except DirectiveError:
+            return True
+        except (SyntaxError, UnicodeDecodeError):
+            directives = Directives()
+        key = cache_key(
+            path.relative_to(self.repo_root).as_posix(),
+            source,
+            self.fingerprint,
+            directives.timeout or self.default_timeout,
+        )
+        if key in self._memo:
+            return True
+        cached = self.cache.load(key)
+        if cached is not None:
+            self._memo[key] = cached
+        return cached is not None
+
     def run(self, path: Path) -> SnippetResult:
         """Run one snippet, or return its cached result.
 

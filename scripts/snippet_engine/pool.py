@@ -97,6 +97,19 @@ class WorkerPool:
                 return worker
         return self._idle.get()
 
+    def start(self, count: int) -> None:
+        """Start up to `count` workers now (at most `size` in all), without waiting for them.
+
+        A worker's start-up (importing torch and the rest) then overlaps whatever the caller
+        does next; the first request waits only for what is left of it.
+        """
+        with self._lock:
+            while self._started < min(count, self.size):
+                self._started += 1
+                worker = _Worker(self.env)
+                self._all.append(worker)
+                self._idle.put(worker)
+
     def run(self, request: dict[str, Any]) -> dict[str, Any]:
         """Run one request on a free worker (blocking); a dead worker is replaced.
 
