@@ -16,6 +16,8 @@ import re
 import sys
 from pathlib import Path
 
+from page_prose import prose_lines  # scripts/, beside this file
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {  # message: `{zed}` is the match with s -> z
@@ -28,21 +30,7 @@ RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {  # message: `{zed}` is t
     "zh": [],
 }
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_INLINE_CODE = re.compile(r"(`+).*?\1")
 _TAGGED = re.compile(r"^\s*#\s*(zh|en):(.*)$")
-
-
-def _page_lines(path: Path) -> list[tuple[int, str]]:
-    lines, fence = [], None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        found = _FENCE.match(line)
-        if found and (fence is None or found[1] == fence):
-            fence = None if fence else found[1]
-            continue
-        if not fence:
-            lines.append((number, _INLINE_CODE.sub("", line)))
-    return lines
 
 
 def lint(paths: list[Path]) -> list[str]:
@@ -62,7 +50,7 @@ def lint(paths: list[Path]) -> list[str]:
                     checked.append((tagged[1], number, tagged[2]))
         else:
             locale = path.name.rsplit(".", 2)[-2]
-            checked = [(locale, number, text) for number, text in _page_lines(path)]
+            checked = [(locale, number, text) for number, text in prose_lines(path)]
         for locale, number, text in checked:
             for pattern, preferred in RULES.get(locale, []):
                 for match in pattern.finditer(text):

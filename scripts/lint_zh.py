@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import autocorrect_py
+from page_prose import prose_lines  # scripts/, beside this file
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,8 +31,6 @@ def lint(paths: list[Path]) -> list[str]:
     return findings
 
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_INLINE_CODE = re.compile(r"(`+).*?\1")
 _TITLE_SYNTAX = re.compile(r'^(\s*(?:!!!|\?\?\?\+?|===\+?)[^"\n]*)"[^"\n]*"')
 _ASCII_QUOTED = re.compile(r'"([^"\n]*)"')
 _SYNTAX_QUOTES = re.compile(r'\]\([^)\s]*\s+"[^"\n]*"\)|^\s*\[[^\]]+\]:\s*\S+\s+"[^"\n]*"|\b[\w-]+="[^"\n]*"')
@@ -48,15 +47,8 @@ def ascii_quotes(paths: list[Path]) -> list[str]:
     findings = []
     for path in paths:
         name = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
-        in_fence = None
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            fence = _FENCE.match(line)
-            if fence and (in_fence is None or fence[1] == in_fence):
-                in_fence = None if in_fence else fence[1]
-                continue
-            if in_fence:
-                continue
-            text = _TITLE_SYNTAX.sub(lambda match: match[1], _INLINE_CODE.sub("", line))
+        for number, line in prose_lines(path):
+            text = _TITLE_SYNTAX.sub(lambda match: match[1], line)
             text = _SYNTAX_QUOTES.sub("", text)
             for quoted in _ASCII_QUOTED.finditer(text):
                 if _CJK.search(quoted[1]):

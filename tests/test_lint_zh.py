@@ -37,3 +37,17 @@ def test_lint_asks_for_full_width_quotes_around_chinese_but_not_in_code_or_title
     assert done.returncode == 1
     found = [line for line in done.stdout.splitlines() if line.startswith(str(page))]
     assert found == [f'{page}:3: "输出在前" -> “输出在前”'], done.stdout
+
+
+def test_a_longer_fence_showing_a_fence_stays_code_to_its_end(tmp_path):
+    # CommonMark: ```` closes only with ```` (or longer); the ``` lines inside are its content.
+    page = tmp_path / "fences.zh.md"
+    page.write_text(
+        '# 标题\n\n````markdown\n```python\nprint("代码")\n```\n说明"仍是代码"\n````\n\n正文"要改"。\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "lint_zh.py"), str(page)], capture_output=True, text=True
+    )
+    found = [line for line in done.stdout.splitlines() if line.startswith(str(page))]
+    assert found == [f'{page}:10: "要改" -> “要改”'], done.stdout
