@@ -133,9 +133,9 @@ def serve(rel: str, root: Path = REPO_ROOT) -> None:
     Raises:
         FileNotFoundError: When `rel` is not a file inside `root`.
     """
-    path = (root / rel).resolve()
-    if ".." in PurePosixPath(rel).parts or not path.is_file() or not path.is_relative_to(root.resolve()):
-        raise FileNotFoundError(f"{rel}: not a file of the repository, cannot be served")
+    path = _served(rel, root)
+    if path is None:
+        raise FileNotFoundError(f"{rel}: not a file of the repository that may be served (see _served)")
     _used[rel] = path
 
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from snippet_engine.cache import ResultCache, cache_key, environment_fingerprint, file_sha256
 from snippet_engine.pool import WorkerPool
@@ -28,6 +28,15 @@ SNIPPET_THREADS = 1
 training snippets depend on the reduction order, so every machine must use the same count.
 Parallelism comes from running snippets side by side instead."""
 DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+class _Prepared(NamedTuple):
+    """A snippet ready to run: its repository-relative path, directives, timeout (seconds) and cache key."""
+
+    rel: str
+    directives: Directives
+    timeout: float
+    key: str
 
 
 def probe_device(requested: str = "auto") -> str:
@@ -208,26 +217,32 @@ class Engine:
         """Whether `run(path)` would return without running (a cached result, or a directive error)."""
         if not self.use_cache:
             return False
-        path = path.resolve()
+        prepared = self._prepare(path.resolve())
+        return isinstance(prepared, SnippetResult) or self._cached(prepared.key) is not None
+
+    def _prepare(self, path: Path) -> _Prepared | SnippetResult:
+        """What a run of `path` (resolved) needs, and its cache key; a result when its directives are broken."""
+        rel = path.relative_to(self.repo_root).as_posix()
         source = path.read_bytes()
         try:
             directives = parse_directives(decode_source(source))
-        except DirectiveError:
-            return True
+        except DirectiveError as exc:
+            return SnippetResult(rel, problems=[Problem("directive", str(exc), exc.line)])
         except (SyntaxError, UnicodeDecodeError):
+            # Python would refuse to run it too; the run itself reports it as `python x.py` does.
             directives = Directives()
-        key = cache_key(
-            path.relative_to(self.repo_root).as_posix(),
-            source,
-            self.fingerprint,
-            directives.timeout or self.default_timeout,
-        )
-        if key in self._memo:
-            return True
-        cached = self.cache.load(key)
-        if cached is not None:
+        timeout = directives.timeout or self.default_timeout
+        return _Prepared(rel, directives, timeout, cache_key(rel, source, self.fingerprint, timeout))
+
+    def _cached(self, key: str) -> SnippetResult | None:
+        """The result under `key`: this process's memo while its dependencies are unchanged, else the cache."""
+        remembered = self._memo.get(key)
+        if remembered is not None and self.cache.is_fresh(remembered):
+            return remembered
+        if self.use_cache and (cached := self.cache.load(key)) is not None:
             self._memo[key] = cached
-        return cached is not None
+            return cached
+        return None
 
     def run(self, path: Path) -> SnippetResult:
         """Run one snippet, or return its cached result.
@@ -239,22 +254,11 @@ class Engine:
             Its result; `result.ok` tells whether it passed the policy.
         """
         path = path.resolve()
-        rel = path.relative_to(self.repo_root).as_posix()
-        source = path.read_bytes()
-        try:
-            directives = parse_directives(decode_source(source))
-        except DirectiveError as exc:
-            return SnippetResult(rel, problems=[Problem("directive", str(exc), exc.line)])
-        except (SyntaxError, UnicodeDecodeError):
-            # Python would refuse to run it too; the run itself reports it as `python x.py` does.
-            directives = Directives()
-        timeout = directives.timeout or self.default_timeout
-        key = cache_key(rel, source, self.fingerprint, timeout)
-        remembered = self._memo.get(key)
-        if remembered is not None and self.cache.is_fresh(remembered):
-            return remembered
-        if self.use_cache and (cached := self.cache.load(key)) is not None:
-            self._memo[key] = cached
+        prepared = self._prepare(path)
+        if isinstance(prepared, SnippetResult):
+            return prepared
+        rel, directives, timeout, key = prepared
+        if (cached := self._cached(key)) is not None:
             return cached
 
         request = {

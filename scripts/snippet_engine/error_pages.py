@@ -26,7 +26,7 @@ def link_language_switch_to_homes(output: str, config: Any) -> str:
     (from `site_url`'s path, else "/").
     """
     i18n = config.plugins.get("i18n")
-    if i18n is None or "404" not in output:
+    if i18n is None:
         return output
     base = "/" + (re.sub(r"^[a-z]+://[^/]+", "", config.site_url or "").strip("/") + "/").lstrip("/")
     default = i18n.default_language

@@ -249,7 +249,7 @@ def _docstrings(text: str) -> list[tuple[int, str]]:
     except (SyntaxError, ValueError):
         return []
     found = []
-    for node in [tree, *ast.walk(tree)]:
+    for node in ast.walk(tree):  # the module first, then every class and function
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
             first = node.body[0]
             if (
@@ -258,7 +258,7 @@ def _docstrings(text: str) -> list[tuple[int, str]]:
                 and isinstance(first.value.value, str)
             ):
                 found.append((first.lineno, first.value.value))
-    return sorted(set(found))
+    return sorted(found)
 
 
 def _is_prose(comment: str) -> bool:
@@ -290,33 +290,30 @@ def untagged_prose_comments(text: str) -> list[tuple[int, str]]:
     comments = _comment_tokens(text)
     if comments is None:
         return problems  # the run reports the syntax error at its line
+    tag_it = "tag it on its own line (# zh: … and # en: …)"
+    move_it = "move it to tagged lines above (# zh: … and # en: …), or make it language-neutral"
+    use_tags = "use tagged comments (# zh: … and # en: …) instead"
     for line, comment, full_line, physical in comments:
         if full_line and (_TAGGED.match(physical.rstrip("\r\n")) or _DIRECTIVE.match(comment)):
             continue
         if (line == 1 and comment.startswith("#!")) or (line <= 2 and _CODING.match(comment)):
             continue  # a shebang, a coding cookie (PEP 263): only where Python reads them
         comment = "# " + _PRAGMA.sub("", comment).lstrip("#").strip()
-        where = "a full-line comment" if full_line else "a trailing comment"
+        where, fix = ("a full-line comment", tag_it) if full_line else ("a trailing comment", move_it)
         if _CJK.search(comment):
-            problems.append((line, f"{where} in Chinese, shown on the English page too: {comment!r}"))
+            problems.append((line, f"{where} in Chinese, shown on the English page too: {comment!r}: {fix}"))
         elif _is_prose(comment):
-            problems.append((line, f"{where} in English, shown on the Chinese page too: {comment!r}"))
+            problems.append((line, f"{where} in English, shown on the Chinese page too: {comment!r}: {fix}"))
     for line, docstring in _docstrings(text):
         if _CJK.search(docstring):
-            problems.append((line, f"a docstring in Chinese, shown on the English page too: {docstring[:40]!r}"))
+            problems.append(
+                (line, f"a docstring in Chinese, shown on the English page too: {docstring[:40]!r}: {use_tags}")
+            )
         elif _is_prose(docstring):
-            problems.append((line, f"a docstring in English, shown on the Chinese page too: {docstring[:40]!r}"))
-    problems.sort()
-    for index, (number, message) in enumerate(problems):
-        fix = (
-            "use tagged comments (# zh: … and # en: …) instead"
-            if "docstring" in message
-            else "tag it on its own line (# zh: … and # en: …)"
-            if "full-line" in message
-            else "move it to tagged lines above (# zh: … and # en: …), or make it language-neutral"
-        )
-        problems[index] = (number, f"{message}: {fix}")
-    return problems
+            problems.append(
+                (line, f"a docstring in English, shown on the Chinese page too: {docstring[:40]!r}: {use_tags}")
+            )
+    return sorted(problems)
 
 
 def unpaired_comments(text: str) -> list[tuple[int, str]]:
