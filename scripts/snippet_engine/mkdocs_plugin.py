@@ -1,6 +1,7 @@
 """MkDocs hooks (wired by `scripts/mkdocs_hooks.py`): each delegates to the module of its concern.
 
-- `on_config`: register the `snippet` fence (`fence`); no `edit_uri` without `repo_url`;
+- `on_config`: register the `snippet` fence (`fence`); memoise each page's search entries (`search_index`);
+  no `edit_uri` without `repo_url`;
 - `on_pre_build`: check pages and run every snippet in parallel before anything
   is written (`project`, `engine`); in `--strict` builds a failure aborts here,
   leaving the previous site untouched; then write the chapter notebooks from the
@@ -30,7 +31,7 @@ from snippet_engine import charts, downloads, error_pages, highlight, notebook_v
 from snippet_engine.fence import REPO_ROOT, engine, page_locale, page_url, register_fence
 from snippet_engine.notebook_build import ChapterNotebook, chapter_pages, write_notebooks
 from snippet_engine.project import Project
-from snippet_engine.search_index import split_search_index
+from snippet_engine.search_index import memoise_search_entries, split_search_index
 
 log = logging.getLogger("mkdocs.plugins.snippets")
 
@@ -41,12 +42,14 @@ _notebooks: dict[str, ChapterNotebook] = {}
 
 
 def on_config(config: Any) -> Any:
-    """Register the `snippet` fence; quiet mkdocs-jupyter's per-file log; no edit links without a repository."""
+    """Register the `snippet` fence; memoise search entries; quiet mkdocs-jupyter's log; no edit links without a
+    repository."""
     # mkdocs-jupyter logs every conversion, cache hit and copied .ipynb at INFO: 150 lines a build, none of them news.
     for name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
         logging.getLogger(name).setLevel(logging.WARNING)
     register_fence(config)
     highlight.configure(config.mdx_configs)
+    memoise_search_entries(config, REPO_ROOT / ".cache" / "memo" / "search")
     if not config.repo_url:  # REPO_URL unset (mkdocs.yml): no edit button, rather than links relative to each page
         config.edit_uri = None
     return config

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from snippet_engine.embeds import FENCE_NAME, Embed, PageEmbeds, find_embeds, markdown_settings, read_page
+from snippet_engine.memo import Memo, code_fingerprint
 from snippet_engine.notebook_build import NotebookError, split_page
 from snippet_engine.source import (
     LANGUAGES,
@@ -84,6 +85,23 @@ class Project:
         self.snippets_dir = self.root / "snippets"
         self._embeds: dict[Path, PageEmbeds] = {}
 
+    @cached_property
+    def _memo_fingerprint(self) -> str:
+        """The code and settings that page discovery and the snippet checks depend on (once per `Project`)."""
+        return code_fingerprint(
+            packages=("Markdown", "pymdown-extensions", "markdown-exec", "mkdocs"), files=(self.root / "mkdocs.yml",)
+        )
+
+    @cached_property
+    def embeds_memo(self) -> Memo:
+        """Each page's `PageEmbeds` by its text (`.cache/memo/embeds`): converting 52 pages took 0.7 s a build."""
+        return Memo(self.root / ".cache" / "memo" / "embeds", self._memo_fingerprint)
+
+    @cached_property
+    def snippet_memo(self) -> Memo:
+        """Each snippet's comment and directive findings by its path and text (`.cache/memo/snippet-checks`)."""
+        return Memo(self.root / ".cache" / "memo" / "snippet-checks", self._memo_fingerprint)
+
     def rel(self, path: Path) -> str:
         """Repository-relative posix path."""
         return path.resolve().relative_to(self.root).as_posix()
@@ -115,7 +133,15 @@ class Project:
             The page's `PageEmbeds` (computed once per `Project`).
         """
         if page.path not in self._embeds:
-            self._embeds[page.path] = find_embeds(read_page(page.path), *self._markdown_settings)
+            text = read_page(page.path)
+            key = self.embeds_memo.key(text)
+            stored = self.embeds_memo.get(key)
+            if stored is None:
+                found = find_embeds(text, *self._markdown_settings)
+                self.embeds_memo.put(key, _embeds_to_json(found))
+            else:
+                found = _embeds_from_json(stored)
+            self._embeds[page.path] = found
         return self._embeds[page.path]
 
     def embeds(self, page: Page) -> list[Embed]:
@@ -130,15 +156,20 @@ class Project:
         return self.page_embeds(page).embeds
 
     def _notebook_findings(self, page: Page) -> list[Finding]:
-        """What in a page its notebook cannot express."""
-        try:
-            split_page(read_page(page.path), self.embeds(page))
-        except NotebookError as exc:
-            return [
-                Finding(self.rel(page.path), line, f"cannot become a notebook: {message}")
-                for line, message in exc.problems
-            ]
-        return []
+        """What in a page its notebook cannot express (memoised with the page's embeds, by its text)."""
+        text = read_page(page.path)
+        key = self.embeds_memo.key("notebook", text)
+        problems = self.embeds_memo.get(key)
+        if problems is None:
+            try:
+                split_page(text, self.embeds(page))
+                problems = []
+            except NotebookError as exc:
+                problems = [[line, message] for line, message in exc.problems]
+            self.embeds_memo.put(key, problems)
+        return [
+            Finding(self.rel(page.path), line, f"cannot become a notebook: {message}") for line, message in problems
+        ]
 
     def check(self) -> list[Finding]:
         """Every consistency problem between pages and snippets.
@@ -202,18 +233,50 @@ class Project:
                         )
                     )
         for path in self.snippets():
-            rel_to_snippets = path.relative_to(self.snippets_dir).as_posix()
             rel = self.rel(path)
-            if rel_to_snippets not in used:
+            if path.relative_to(self.snippets_dir).as_posix() not in used:
                 findings.append(Finding(rel, 0, "is not embedded by any page"))
-            text = read_source(path)
-            for line, message in unpaired_comments(text):
-                findings.append(Finding(rel, line, message))
-            if snippet_locale(rel_to_snippets) is None:  # shown on both languages' pages
-                for line, message in untagged_prose_comments(text):
-                    findings.append(Finding(rel, line, message))
-            try:
-                parse_directives(text)
-            except DirectiveError as exc:
-                findings.append(Finding(rel, exc.line, str(exc)))
+            findings.extend(Finding(rel, line, message) for line, message in self.snippet_problems(path))
         return findings
+
+    def snippet_problems(self, path: Path) -> list[tuple[int, str]]:
+        """A snippet's own problems: unpaired `# zh:` / `# en:` comments, prose in comments both pages show,
+        directives that do not parse (memoised by path and text: 0.25 s a build for 380 snippets).
+
+        Parameters:
+            path: The snippet file.
+
+        Returns:
+            `(line, message)` pairs, in the order found.
+        """
+        rel_to_snippets = path.relative_to(self.snippets_dir).as_posix()
+        text = read_source(path)
+        key = self.snippet_memo.key(rel_to_snippets, text)
+        stored = self.snippet_memo.get(key)
+        if stored is not None:
+            return [(line, message) for line, message in stored]
+        problems = list(unpaired_comments(text))
+        if snippet_locale(rel_to_snippets) is None:  # shown on both languages' pages
+            problems.extend(untagged_prose_comments(text))
+        try:
+            parse_directives(text)
+        except DirectiveError as exc:
+            problems.append((exc.line, str(exc)))
+        self.snippet_memo.put(key, problems)
+        return problems
+
+
+def _embeds_to_json(found: PageEmbeds) -> dict[str, Any]:
+    return {
+        "embeds": [
+            [embed.snippet, embed.line, embed.end_line, dict(embed.options), embed.html_block] for embed in found.embeds
+        ],
+        "problems": [list(problem) for problem in found.problems],
+    }
+
+
+def _embeds_from_json(data: dict[str, Any]) -> PageEmbeds:
+    return PageEmbeds(
+        [Embed(snippet, line, end, options, block) for snippet, line, end, options, block in data["embeds"]],
+        [(line, message) for line, message in data["problems"]],
+    )

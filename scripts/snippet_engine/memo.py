@@ -1,0 +1,126 @@
+"""Results of slow, pure computations on text, kept on disk between builds: a page's embeds, its search entries.
+
+A warm build (nothing changed) spent most of its time recomputing what it had computed the build
+before: finding each page's snippet fences with the site's own Markdown (0.7 s for 52 pages) and
+HTML-parsing and segmenting each rendered page for the search index (0.8 s for 102). A `Memo`
+stores such a result under a key made of
+
+- every input, by content (the page's text, its HTML, its URL, ...);
+- the code that computes it: every module of the engine, the versions of the libraries named,
+  and any files named (`mkdocs.yml`, the jieba user dictionary), read when the `Memo` is made;
+
+so an entry is found again only when the very same inputs meet the very same code. A changed input
+or a changed engine module is a miss, never a stale hit; `tests/test_staleness.py` edits prose, a
+snippet, a data file, `mkdocs.yml` and the engine in a built site and asserts that each edit reaches
+the output.
+
+Entries are JSON files written atomically (`cache.write_atomic`), so a build killed mid-write leaves
+nothing a later build would trust. A corrupt entry is a miss, and is removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from snippet_engine.cache import write_atomic
+
+ENGINE_DIR = Path(__file__).resolve().parent
+
+
+def code_fingerprint(packages: Iterable[str] = (), files: Iterable[Path] = ()) -> str:
+    """A digest of the code and settings a computation depends on.
+
+    Parameters:
+        packages: Distribution names whose installed versions count (`"mkdocs-material"`); one that is
+            not installed counts as absent.
+        files: Further files whose bytes count (`mkdocs.yml`); one that does not exist counts as absent.
+
+    Returns:
+        A hex sha256 over every module of this engine (`scripts/snippet_engine/*.py`), the versions and
+        the files. Compute it once per build, not once per process: `mkdocs serve` rebuilds in one process,
+        and an edit to the engine or to `mkdocs.yml` between two rebuilds must change it.
+    """
+    digest = hashlib.sha256()
+    for module in sorted(ENGINE_DIR.glob("*.py")):
+        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    for package in packages:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{package}={version}\0".encode())
+    for path in files:
+        digest.update(str(path).encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"<absent>")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class Memo:
+    """One kind of result on disk, keyed by its inputs and by the code that computes it.
+
+    Parameters:
+        directory: Where this kind's entries live (created on demand), e.g. `.cache/memo/embeds`.
+        fingerprint: From `code_fingerprint`: the code and settings the results depend on.
+
+    Attributes:
+        hits: Entries found so far (for the tests and the benchmark).
+        misses: Entries not found (absent, corrupt or from other code).
+    """
+
+    def __init__(self, directory: Path, fingerprint: str) -> None:
+        self.directory = directory
+        self.fingerprint = fingerprint
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, *inputs: str | bytes) -> str:
+        """The key of a result computed from `inputs` (order counts) with this memo's code.
+
+        Parameters:
+            *inputs: Every input the result depends on, as text or bytes.
+
+        Returns:
+            A hex sha256.
+        """
+        digest = hashlib.sha256(self.fingerprint.encode())
+        for item in inputs:
+            data = item.encode("utf-8") if isinstance(item, str) else item
+            digest.update(len(data).to_bytes(8, "big") + data)  # length-prefixed: ("ab", "c") != ("a", "bc")
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under `key`, or None when there is none (a corrupt entry is removed).
+
+        Parameters:
+            key: From `key`.
+        """
+        path = self._path(key)
+        try:
+            value = json.loads(path.read_text(encoding="utf-8"))["value"]
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, TypeError, KeyError):
+            path.unlink(missing_ok=True)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Store `value` (anything `json` can write) under `key`, atomically.
+
+        Parameters:
+            key: From `key`.
+            value: The result.
+        """
+        write_atomic(self._path(key), lambda fh: json.dump({"value": value}, fh, ensure_ascii=False))

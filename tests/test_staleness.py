@@ -1,0 +1,105 @@
+"""Nothing a build reuses is ever stale: each kind of edit an author makes reaches the built site.
+
+The build reuses snippet results, rendered source frames, page discovery, search entries and (see
+`page_memo`) whole rendered pages. This test builds a small copy of the course, then edits, one at a
+time, the prose of a page, a snippet, a data file the snippet reads, `mkdocs.yml` and the engine's
+code, rebuilds after each edit, and asserts that the edit shows on the pages of both languages (and,
+for prose, in the search index; for output, in the notebook).
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import read_html
+from minirepo import make_repo
+
+READER = """\
+from pathlib import Path
+
+print((Path(__file__).parent / "numbers.txt").read_text(encoding="utf-8").strip())
+"""
+
+
+def build(root):
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(root)},
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    pages = {
+        locale: read_html(root / "site" / prefix / "ch" / "index.html") for locale, prefix in (("zh", ""), ("en", "en"))
+    }
+    search = {
+        "zh": (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"),
+        "en": (root / "site" / "en" / "search" / "search_index.json").read_text(encoding="utf-8"),
+    }
+    notebook = json.loads((root / "site" / "en" / "ch" / "notebook" / "ch.en.ipynb").read_text(encoding="utf-8"))
+    outputs = "".join("".join(o.get("text", "")) for cell in notebook["cells"] for o in cell.get("outputs", []))
+    return pages, search, outputs
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory):
+    root = make_repo(tmp_path_factory.mktemp("stale") / "repo", READER, name="reader.py")
+    (root / "snippets" / "ch" / "numbers.txt").write_text("1 2 3\n", encoding="utf-8")
+    (root / "snippets" / "ch" / "reader.out").write_text("1 2 3\n", encoding="utf-8")
+    pages, _, outputs = build(root)
+    assert all("1 2 3" in page for page in pages.values()) and "1 2 3" in outputs
+    pages, _, _ = build(root)  # warm: everything reused
+    assert all("1 2 3" in page for page in pages.values())
+    return root
+
+
+def test_prose_edit_reaches_page_and_search(repo):
+    for locale, sentence in (("zh", "新加的一句话。"), ("en", "A sentence added later.")):
+        page = repo / "docs" / f"ch.{locale}.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("\n\n```snippet", f"\n\n{sentence}\n\n```snippet"))
+    pages, search, _ = build(repo)
+    assert "新加的一句话" in pages["zh"] and "A sentence added later." in pages["en"]
+    # jieba segments Chinese text in the index with zero-width spaces: 新加\u200b的\u200b一句\u200b话.
+    assert "新加的一句话" in search["zh"].replace("\u200b", "") and "A sentence added later." in search["en"]
+
+
+def test_snippet_edit_reaches_page_and_notebook(repo):
+    snippet = repo / "snippets" / "ch" / "reader.py"
+    snippet.write_text(snippet.read_text(encoding="utf-8") + 'print("snippet edited")\n', encoding="utf-8")
+    pages, _, outputs = build(repo)
+    assert all("snippet edited" in page for page in pages.values()) and "snippet edited" in outputs
+
+
+def test_comment_edit_reaches_the_shown_source(repo):
+    snippet = repo / "snippets" / "ch" / "reader.py"
+    snippet.write_text("# zh: 读取数据文件\n# en: read the data file\n" + snippet.read_text(encoding="utf-8"))
+    pages, _, _ = build(repo)
+    assert "读取数据文件" in pages["zh"] and "read the data file" in pages["en"]
+
+
+def test_data_file_edit_reaches_page_and_notebook(repo):
+    (repo / "snippets" / "ch" / "numbers.txt").write_text("4 5 6\n", encoding="utf-8")
+    pages, _, outputs = build(repo)
+    assert all("4 5 6" in page and "1 2 3" not in page for page in pages.values()) and "4 5 6" in outputs
+
+
+def test_config_edit_reaches_the_pages(repo):
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      permalink: true\n" in text
+    config.write_text(text.replace("      permalink: true\n", '      permalink: "§§"\n'), encoding="utf-8")
+    pages, _, _ = build(repo)
+    assert all("§§" in page for page in pages.values())
+
+
+def test_engine_code_edit_reaches_the_pages(repo):
+    render = repo / "scripts" / "snippet_engine" / "render.py"
+    text = render.read_text(encoding="utf-8")
+    assert "运行设备：" in text and "Ran on " in text
+    render.write_text(text.replace("运行设备：", "运行于：").replace("Ran on ", "Run on "), encoding="utf-8")
+    pages, _, _ = build(repo)
+    assert "运行于：CPU" in pages["zh"] and "Run on CPU" in pages["en"]
