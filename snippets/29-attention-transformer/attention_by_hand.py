@@ -20,10 +20,12 @@ def attention(q, k, v):
 
 
 out, weights = attention(q, k, v)
-print("scores / weights shape:", tuple(weights.shape))  # (batch, queries, keys)
+# zh: 权重的形状是 (批量, 查询数, 键数)，输出的形状是 (批量, 查询数, 值的维度)
+# en: the weights are (batch, queries, keys) and the output is (batch, queries, value size)
+print("weights shape:", tuple(weights.shape))
 print("weights:\n", weights[0].round(decimals=2))
 print("each row sums to 1:", torch.allclose(weights.sum(-1), torch.ones(1, 4)))
-print("out shape:", tuple(out.shape))  # (batch, queries, d_v)
+print("out shape:", tuple(out.shape))
 
 torch.testing.assert_close(out, F.scaled_dot_product_attention(q, k, v))
 print("matches F.scaled_dot_product_attention")

@@ -41,7 +41,8 @@ class CharTransformer(nn.Module):
 
 model = CharTransformer(len(alphabet) + 1).to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
-for epoch in range(60):
+for _ in range(40):
+    total = 0.0
     for idx in torch.randperm(len(words)).split(32):
         logits = model(inputs[idx])
         # zh: 填充位置的目标不计入损失
@@ -50,8 +51,10 @@ for epoch in range(60):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-print(f"alphabet: {len(alphabet) - 1} letters + '.' | last batch loss {loss.item():.2f}"
-      f" (a uniform guess scores ln({len(alphabet)}) = {torch.log(torch.tensor(len(alphabet))).item():.2f})")
+        total += loss.item() * len(idx)
+uniform = torch.log(torch.tensor(len(alphabet))).item()
+print(f"alphabet: {len(alphabet) - 1} letters + '.' | last epoch loss {total / len(words):.2f}"
+      f" | a uniform guess: ln({len(alphabet)}) = {uniform:.2f}")
 
 # zh: 生成：从 “.” 开始，每一步按模型给出的概率抽下一个字符，直到再次抽到 “.”
 # en: generate: start from ".", sample the next character from the model's probabilities until "." comes again
@@ -70,6 +73,7 @@ with torch.no_grad():
             x = torch.cat([x, torch.tensor([[nxt]], device=device)], dim=1)
         samples.append("".join(alphabet[i - 1] for i in x[0, 1:].tolist()))
 print("samples:", samples)
-assert all(set(w) <= set(alphabet[1:]) for w in samples)
+in_alphabet = all(set(w) <= set(alphabet[1:]) for w in samples)
 known = [w for w in samples if w in set(words)]
-print(f"made of the alphabet: True | in words.txt: {len(known)} {known} | new: {len(samples) - len(known)}")
+print(f"made of the alphabet: {in_alphabet} | in words.txt: {len(known)} {known} | new: {len(samples) - len(known)}")
+assert in_alphabet

@@ -23,7 +23,9 @@ def split_heads(t):
 
 q, k, v = split_heads(x @ w_q.T + b_q), split_heads(x @ w_k.T + b_k), split_heads(x @ w_v.T + b_v)
 weights = (q @ k.transpose(-2, -1) / math.sqrt(head_dim)).softmax(-1)  # (2, 4, 6, 6)
-heads = (weights @ v).transpose(1, 2).flatten(2)  # (2, 6, 16): the heads side by side
+# zh: 把各个头的输出并排拼回 embed_dim 维，再经过输出投影
+# en: put the heads' outputs side by side to get back embed_dim features, then apply the output projection
+heads = (weights @ v).transpose(1, 2).flatten(2)  # (2, 6, 16)
 out = mha.out_proj(heads)
 
 expected, expected_weights = mha(x, x, x, average_attn_weights=False)

@@ -9,7 +9,9 @@ mha = nn.MultiheadAttention(embed_dim=8, num_heads=2, batch_first=True)
 # en: two sequences of real length 5 and 3; the last 2 positions of the second one are padding
 x = torch.randn(2, 5, 8)
 lengths = torch.tensor([5, 3])
-real = torch.arange(5) < lengths[:, None]  # (2, 5), True = real token
+# zh: real 为 True 的位置是真实字符
+# en: real is True at the real tokens
+real = torch.arange(5) < lengths[:, None]
 print("real:\n", real)
 
 with torch.no_grad():
@@ -28,7 +30,7 @@ print("reversed mask, first sequence has NaN:", wrong[0].isnan().any().item())
 
 # zh: F.scaled_dot_product_attention 的布尔 attn_mask 恰好相反：True 表示“参与计算”
 # en: F.scaled_dot_product_attention's boolean attn_mask is the opposite: True means "take part"
-q = k = v = x[:, None]  # (batch, 1 head, positions, features)
+q = k = v = x[:, None]  # (2, 1, 5, 8)
 sdpa = F.scaled_dot_product_attention(q, k, v, attn_mask=real[:, None, None, :])[:, 0]
 alone = F.scaled_dot_product_attention(q[1:, :, :3], k[1:, :, :3], v[1:, :, :3])[:, 0]
 print("SDPA attn_mask=real matches the unpadded run:", torch.allclose(sdpa[1, :3], alone[0], atol=1e-6))

@@ -29,7 +29,8 @@ torch.testing.assert_close(out_pad, F.scaled_dot_product_attention(q, k, v, attn
 torch.testing.assert_close(out_causal, F.scaled_dot_product_attention(q, k, v, attn_mask=causal_mask))
 torch.testing.assert_close(out_causal, F.scaled_dot_product_attention(q, k, v, is_causal=True))
 print("hand-written == SDPA with attn_mask == SDPA with is_causal=True")
-print("weight on padded keys:", w_pad[0, :, 3:].sum().item(), "| weight above the diagonal:", w_causal[0].triu(1).sum().item())
+print("weight on padded keys:", w_pad[0, :, 3:].sum().item())
+print("weight above the diagonal:", w_causal[0].triu(1).sum().item())
 
 fig, axes = plt.subplots(1, 2, figsize=(6, 3), layout="constrained")
 for ax, w, title in [(axes[0], w_pad, "padding mask"), (axes[1], w_causal, "causal mask")]:

@@ -10,10 +10,12 @@ def self_attention(x):
         return mha(x, x, x, need_weights=False)[0]
 
 
+# zh: 与上一个示例相同的正弦位置编码，写得更紧凑：sin 和 cos 交替排列
+# en: the same sinusoidal encoding as in the previous example, written more compactly: sin and cos interleaved
 def sinusoidal_encoding(n_positions, d):
     freq = 10000 ** (-torch.arange(0, d, 2) / d)
     angles = torch.arange(n_positions).unsqueeze(1) * freq
-    return torch.stack([angles.sin(), angles.cos()], dim=-1).flatten(1)  # sin, cos, sin, cos, ...
+    return torch.stack([angles.sin(), angles.cos()], dim=-1).flatten(1)
 
 
 x = torch.randn(1, 5, 16)
@@ -29,4 +31,5 @@ print("mean over positions unchanged by the shuffle:",
 # en: with positional encoding: the same vector at another position is a different input
 pe = sinusoidal_encoding(5, 16)
 shuffled = self_attention(x[:, perm] + pe)
-print("with positional encoding, still equivariant:", torch.allclose(shuffled, self_attention(x + pe)[:, perm], atol=1e-4))
+print("with positional encoding, still equivariant:",
+      torch.allclose(shuffled, self_attention(x + pe)[:, perm], atol=1e-4))

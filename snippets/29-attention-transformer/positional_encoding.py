@@ -20,7 +20,8 @@ print("every vector has norm sqrt(d/2):", torch.allclose(pe.norm(dim=1), torch.f
 # en: the dot product of two encodings depends only on their distance k, not on the start p
 for k in (1, 5):
     dots = (pe[:-k] * pe[k:]).sum(dim=1)
-    print(f"distance {k}: pe[p]·pe[p+{k}] is the same for every p:", torch.allclose(dots, dots[0].expand_as(dots), atol=1e-4))
+    same = torch.allclose(dots, dots[0].expand_as(dots), atol=1e-4)
+    print(f"distance {k}: pe[p]·pe[p+{k}] = {dots[0]:.2f} for every p:", same)
 
 fig, ax = plt.subplots(figsize=(6, 4))
 for i in (0, 2, 4, 6):

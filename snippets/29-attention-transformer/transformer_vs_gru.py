@@ -54,7 +54,9 @@ class TransformerClassifier(nn.Module):
 
     def forward(self, x, lengths):
         h = self.embedding(x) + self.pe[: x.size(1)]
-        h = self.encoder(h, src_key_padding_mask=x == PAD)  # True = padding, ignore
+        # zh: src_key_padding_mask 里 True 表示“这是填充，忽略它”
+        # en: in src_key_padding_mask, True means "this is padding, ignore it"
+        h = self.encoder(h, src_key_padding_mask=x == PAD)
         # zh: 只对真实字符取平均，作为整个单词的表示
         # en: average over the real characters only to get one vector per word
         real = (x != PAD).unsqueeze(-1)
@@ -72,7 +74,7 @@ for name, Model in [("GRU", GRUClassifier), ("Transformer", TransformerClassifie
     model = Model(len(char_to_idx) + 2).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
     accs = []
-    for epoch in range(30):
+    for _ in range(30):
         model.train()
         for idx in torch.randperm(len(y_train), generator=order).split(16):
             loss = F.cross_entropy(model(X_train[idx], len_train[idx]), y_train[idx])
