@@ -1,3 +1,4 @@
+# snippet: output=device
 import tempfile
 from pathlib import Path
 
