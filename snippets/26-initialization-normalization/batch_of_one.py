@@ -17,6 +17,10 @@ except ValueError as err:
 model.eval()
 print("eval output shape:", tuple(model(x).shape))
 
+# zh: BatchNorm2d 不报错：每个通道还有 H×W 个数，但统计量只来自这一张图
+# en: BatchNorm2d raises no error: each channel still has H×W values, but the statistics come from this one image
+print("BatchNorm2d, one image in train mode:", tuple(nn.BatchNorm2d(3)(torch.randn(1, 3, 4, 4)).shape))
+
 # zh: 训练时最后一个批次可能只剩 1 个样本：drop_last=True 把它丢掉
 # en: the last training batch may hold a single sample: drop_last=True drops it
 dataset = torch.utils.data.TensorDataset(torch.randn(33, 4))
