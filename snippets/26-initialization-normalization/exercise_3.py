@@ -27,6 +27,14 @@ for batch_norm in (False, True):
     grad_norms[batch_norm] = model[0].weight.grad.norm().item()
 print(f"first-layer gradient norm at init: without BN {grad_norms[False]:.1e} | with BN {grad_norms[True]:.1e}")
 print("BatchNorm makes it > 1000x larger:", grad_norms[True] > 1000 * grad_norms[False])
+# zh: 把第一个卷积的权重整体放大 10 倍，后面 BatchNorm 的输出几乎不变（只差 eps 的影响）
+# en: scale the first conv's weights by 10 as a whole: the output of the BatchNorm after it barely changes (eps aside)
+with torch.no_grad():
+    before = model[1](model[0](X[:256]))
+    model[0].weight.mul_(10)
+    after = model[1](model[0](X[:256]))
+max_diff = (after - before).abs().max().item()
+print("BatchNorm output unchanged by scaling the conv weights (max diff < 0.01):", max_diff < 0.01)
 
 torch.manual_seed(0)
 model = make_net(batch_norm=True)
