@@ -34,7 +34,7 @@ with torch.no_grad():
     model[0].weight.mul_(10)
     after = model[1](model[0](X[:256]))
 max_diff = (after - before).abs().max().item()
-print("BatchNorm output unchanged by scaling the conv weights (max diff < 0.01):", max_diff < 0.01)
+print("BatchNorm output unchanged by scaling the conv weights (max diff < 0.05):", max_diff < 0.05)
 
 torch.manual_seed(0)
 model = make_net(batch_norm=True)
