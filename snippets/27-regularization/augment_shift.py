@@ -27,6 +27,6 @@ fig, axes = plt.subplots(1, 8, figsize=(6, 1.4), layout="constrained")
 for ax, img, title in zip(axes, [images[0], *shifted], ["original"] + [""] * 7, strict=True):
     ax.imshow(img.numpy(), cmap="gray_r")
     ax.set_title(title, fontsize=8)
-    ax.axis("off")
+    ax.set(xticks=[], yticks=[])
 fig.suptitle("One digit and seven random shifts of at most 1 pixel", fontsize=9)
 plt.show()

@@ -50,6 +50,6 @@ ax.plot(range(1, 151), train_losses, label="train")
 ax.plot(range(1, 151), val_losses, label="validation")
 ax.axvline(best + 1, color="gray", linestyle="--", label="lowest val loss")
 ax.set(title="Overfitting: 200 training images, an 85k-parameter MLP", xlabel="epoch",
-       ylabel="cross-entropy loss", yscale="log")
+       ylabel="cross-entropy loss", ylim=(0, 0.8))
 ax.legend()
 plt.show()

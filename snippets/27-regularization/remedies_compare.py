@@ -56,7 +56,8 @@ for name, options in remedies.items():
     final[name] = (val_losses[-1], val_acc)
     print(f"{name:<13} final val loss {val_losses[-1]:.3f}  min {min(val_losses):.3f}  final val acc {val_acc:.3f}")
     ax.plot(range(5, 151, 5), val_losses, label=name)
-ax.set(title="Validation loss with and without regularisation", xlabel="epoch", ylabel="validation loss")
+ax.set(title="Validation loss with and without regularisation", xlabel="epoch", ylabel="validation loss",
+       ylim=(0, 0.8))
 ax.legend()
 plt.show()
 
