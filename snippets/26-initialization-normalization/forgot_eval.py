@@ -38,4 +38,7 @@ acc_train_mode = accuracy(batch_size=2)
 print(f"test acc in batches of 2: eval mode {acc_eval:.3f} | train mode {acc_train_mode:.3f}")
 print("eval mode ahead by > 0.2:", acc_eval > acc_train_mode + 0.2)
 print("running_mean changed by the test pass:", not torch.equal(running_mean, model[1].running_mean))
+with torch.no_grad():
+    same = torch.allclose(model(X_test[[0, 1]])[0], model(X_test[[0, 2]])[0])
+print("train mode, test sample 0 with two different batch mates, same output:", same)
 assert acc_eval > 0.9, acc_eval
