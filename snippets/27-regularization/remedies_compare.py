@@ -64,3 +64,4 @@ plt.show()
 loss_none, acc_none = final["none"]
 print("lower final val loss than none:", [name for name in remedies if final[name][0] < loss_none])
 print("final val acc within 0.03 of none:", all(abs(acc - acc_none) < 0.03 for _, acc in final.values()))
+assert all(acc > 0.9 for _, acc in final.values()), final
