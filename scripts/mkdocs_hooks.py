@@ -7,6 +7,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from snippet_engine.mkdocs_plugin import (
     on_config,
+    on_env,
     on_files,
     on_page_content,
     on_page_markdown,
@@ -14,10 +15,12 @@ from snippet_engine.mkdocs_plugin import (
     on_post_page,
     on_post_template,
     on_pre_build,
+    on_serve,
 )
 
 __all__ = [
     "on_config",
+    "on_env",
     "on_files",
     "on_page_content",
     "on_page_markdown",
@@ -25,4 +28,5 @@ __all__ = [
     "on_post_page",
     "on_post_template",
     "on_pre_build",
+    "on_serve",
 ]

@@ -40,7 +40,9 @@ def test_fingerprint_changes_with_named_files_and_versions(tmp_path):
     )
 
 
-def test_fingerprint_changes_with_the_engine_code(tmp_path, monkeypatch):
+def test_fingerprint_is_the_loaded_engine_code(tmp_path, monkeypatch):
+    """An engine edited on disk after the process loaded it (under `mkdocs serve`) does not change the
+    fingerprint: entries the running (old) code computes must not be stored under the new code's key."""
     import snippet_engine.memo as memo_module
 
     engine_copy = tmp_path / "engine"
@@ -48,9 +50,15 @@ def test_fingerprint_changes_with_the_engine_code(tmp_path, monkeypatch):
     for module in memo_module.ENGINE_DIR.glob("*.py"):
         (engine_copy / module.name).write_bytes(module.read_bytes())
     monkeypatch.setattr(memo_module, "ENGINE_DIR", engine_copy)
+    monkeypatch.setattr(memo_module, "_LOADED_ENGINE", memo_module._engine_digest(engine_copy))
     before = code_fingerprint()
+    assert not memo_module.engine_changed()
     render = engine_copy / "render.py"
     render.write_text(render.read_text() + "\n# changed\n")
+    assert code_fingerprint() == before
+    assert memo_module.engine_changed()
+    # A new process (a build, or `mkdocs serve` restarted) loads the new code: another fingerprint.
+    monkeypatch.setattr(memo_module, "_LOADED_ENGINE", memo_module._engine_digest(engine_copy))
     assert code_fingerprint() != before
 
 

@@ -24,10 +24,12 @@ import re
 from html import escape
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from mkdocs.utils import get_relative_url
 
 from snippet_engine.cache import copy_into_site, write_atomic
+from snippet_engine.memo import Registry
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = REPO_ROOT / ".cache" / "charts"
@@ -37,7 +39,7 @@ SITE_DIR = "assets/charts"
 _LEVEL = 2
 """oxipng's preset: 2 is its default, a fraction of a second per chart; higher levels gain little on plots."""
 
-_used: dict[str, Path] = {}
+_used: Registry = Registry()
 """Charts referenced by this build's pages: file name -> optimised file in the cache."""
 
 _names: dict[str, str] = {}
@@ -114,7 +116,7 @@ def chart_name(png_base64: str) -> str:
     if name is None:
         name = f"{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}.png"
         _names[digest] = name
-    _used[name] = path
+    _used.note(name, path)
     return name
 
 
@@ -162,6 +164,16 @@ def _is_attribute(match: re.Match) -> bool:
     """Whether a `_DATA_URI` match starts at a word boundary, as `\\b` says: `src=` and `data-src=`, not `xsrc=`."""
     start = match.start()
     return start == 0 or not (match.string[start - 1].isalnum() or match.string[start - 1] == "_")
+
+
+def recording() -> Any:
+    """A context manager: the charts noted within it, file name -> optimised file (see `memo.Registry`)."""
+    return _used.recording()
+
+
+def note_chart(name: str, path: Path) -> None:
+    """Note the chart `name` (its optimised file `path`) as linked by a page reused from a memo."""
+    _used.note(name, path)
 
 
 def reset() -> None:

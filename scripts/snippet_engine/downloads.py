@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.utils import get_relative_url
 
 from snippet_engine.cache import copy_into_site
+from snippet_engine.memo import Registry
 from snippet_engine.result import SnippetResult
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +51,7 @@ _LABELS = {
     },
 }
 
-_used: dict[str, Path] = {}
+_used: Registry = Registry()
 """Files linked by this build's pages: repository-relative POSIX path -> file in the repository."""
 
 
@@ -107,7 +108,7 @@ def download_links(
 
 
 def _link(rel: str, path: Path, text: str, title: str, script: str, name: str, page_url: str, where: str = "") -> str:
-    _used[rel] = path
+    _used.note(rel, path)
     file_name = PurePosixPath(rel).name
     href = get_relative_url(rel, page_url or ".")
     return (
@@ -136,7 +137,7 @@ def serve(rel: str, root: Path = REPO_ROOT) -> None:
     path = _served(rel, root)
     if path is None:
         raise FileNotFoundError(f"{rel}: not a file of the repository that may be served (see _served)")
-    _used[rel] = path
+    _used.note(rel, path)
 
 
 def write_downloads(site_dir: str | Path) -> None:

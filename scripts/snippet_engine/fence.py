@@ -25,7 +25,6 @@ import os
 import re
 from contextvars import ContextVar
 from html import escape
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,8 @@ from snippet_engine.cache import write_atomic
 from snippet_engine.downloads import download_links
 from snippet_engine.embeds import FENCE_NAME, PAGE_OPTIONS, PROBLEMS, snippet_fence
 from snippet_engine.engine import Engine, shared_engine
+from snippet_engine.memo import code_fingerprint
+from snippet_engine.page_memo import note_snippet
 from snippet_engine.render import render_result
 from snippet_engine.source import display_source, read_source
 
@@ -83,6 +84,7 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
     if not path.is_file() or path.suffix != ".py":
         log.warning(f"snippet {name!r} does not exist (looked for {path.relative_to(REPO_ROOT)})")
         return f'<div class="admonition failure"><p>missing snippet <code>{escape(name)}</code></p></div>'
+    note_snippet(name)
     text = read_source(path)
     options["html"] = True  # the engine's renderer returns HTML
     if str(options.get("source")).startswith("tabbed"):  # name the tabs in the page's language
@@ -140,16 +142,20 @@ def exclude_source_from_search(frame: str) -> str:
 _RENDER_CACHE = REPO_ROOT / ".cache" / "render"
 
 
-@functools.cache
 def _render_fingerprint() -> str:
-    """What the highlighted source HTML depends on besides the snippet: config, renderer code, versions."""
-    digest = hashlib.sha256()
-    digest.update((REPO_ROOT / "mkdocs.yml").read_bytes())
-    digest.update(Path(__file__).read_bytes())
-    digest.update((Path(__file__).parent / "highlight.py").read_bytes())
-    for package in ("markdown-exec", "pymdown-extensions", "Markdown", "Pygments"):
-        digest.update(f"{package}={metadata.version(package)}".encode())
-    return digest.hexdigest()
+    """What the highlighted source HTML depends on besides the snippet: config, the engine's code, versions.
+
+    `mkdocs.yml` is read on every call (`mkdocs serve` rebuilds in one process, and an edited config
+    must not reuse frames rendered under the old one); the engine's code is the code this process runs.
+    """
+    return _render_fingerprint_of((REPO_ROOT / "mkdocs.yml").read_bytes())
+
+
+@functools.lru_cache(maxsize=4)
+def _render_fingerprint_of(config: bytes) -> str:
+    return code_fingerprint(packages=("markdown-exec", "pymdown-extensions", "Markdown", "Pygments")) + (
+        hashlib.sha256(config).hexdigest()
+    )
 
 
 def _source_key(name: str, shown: str, options: dict[str, Any]) -> str:

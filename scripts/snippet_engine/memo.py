@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,26 @@ from typing import Any
 from snippet_engine.cache import write_atomic
 
 ENGINE_DIR = Path(__file__).resolve().parent
+
+
+def _engine_digest(directory: Path) -> str:
+    digest = hashlib.sha256()
+    for module in sorted(directory.glob("*.py")):
+        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+_LOADED_ENGINE = _engine_digest(ENGINE_DIR)
+"""The engine's modules as this process loaded them (the package imports them all when it starts).
+
+Fingerprints use this, not the files as they are now: under `mkdocs serve`, an edit to the engine
+reaches the disk but not the running code, and an entry the old code computed must not be stored
+under the new code's key. `engine_changed` tells the author to restart."""
+
+
+def engine_changed() -> bool:
+    """Whether the engine's modules on disk differ from those this process runs (restart `mkdocs serve`)."""
+    return _engine_digest(ENGINE_DIR) != _LOADED_ENGINE
 
 
 def code_fingerprint(packages: Iterable[str] = (), files: Iterable[Path] = ()) -> str:
@@ -41,13 +62,12 @@ def code_fingerprint(packages: Iterable[str] = (), files: Iterable[Path] = ()) -
         files: Further files whose bytes count (`mkdocs.yml`); one that does not exist counts as absent.
 
     Returns:
-        A hex sha256 over every module of this engine (`scripts/snippet_engine/*.py`), the versions and
-        the files. Compute it once per build, not once per process: `mkdocs serve` rebuilds in one process,
-        and an edit to the engine or to `mkdocs.yml` between two rebuilds must change it.
+        A hex sha256 over every module of this engine as this process loaded them
+        (`scripts/snippet_engine/*.py`, see `_LOADED_ENGINE`), the versions and the files. Compute it
+        once per build, not once per process: `mkdocs serve` rebuilds in one process, and an edit to
+        `mkdocs.yml` between two rebuilds must change it.
     """
-    digest = hashlib.sha256()
-    for module in sorted(ENGINE_DIR.glob("*.py")):
-        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    digest = hashlib.sha256(_LOADED_ENGINE.encode())
     for package in packages:
         try:
             version = metadata.version(package)
@@ -124,3 +144,46 @@ class Memo:
             value: The result.
         """
         write_atomic(self._path(key), lambda fh: json.dump({"value": value}, fh, ensure_ascii=False))
+
+
+def snippet_digest(source: bytes, result_json: dict[str, Any]) -> str:
+    """A digest of what a page or notebook shows of a snippet: its source bytes and its whole result.
+
+    Parameters:
+        source: The snippet file's bytes (the shown source, comments included, comes from them).
+        result_json: Its result (`SnippetResult.to_json()`): output, figures, the files it read and their hashes.
+
+    Returns:
+        A hex sha256.
+    """
+    data = json.dumps(result_json, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(source + b"\0" + data).hexdigest()
+
+
+class Registry(dict):
+    """Files a build's pages link (name -> path), written into the site after the last page.
+
+    A dict, plus `recording`: what one page's rendering notes, so that a memoised page notes the same
+    files again when it is reused (each note is recorded, not only a name's first: two pages may link
+    one chart, and either may be the one that is rendered).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._recorders: list[dict[str, Any]] = []
+
+    def note(self, name: str, value: Any) -> None:
+        """Note `name` (a site path) as linked, with its `value` (the file to copy)."""
+        self[name] = value
+        for recorder in self._recorders:
+            recorder[name] = value
+
+    @contextmanager
+    def recording(self) -> Iterator[dict[str, Any]]:
+        """Within the block, every `note` is also recorded in the yielded dict."""
+        recorder: dict[str, Any] = {}
+        self._recorders.append(recorder)
+        try:
+            yield recorder
+        finally:
+            self._recorders.remove(recorder)

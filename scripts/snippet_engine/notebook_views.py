@@ -24,8 +24,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from snippet_engine.charts import replace_data_uris
+from snippet_engine import charts
+from snippet_engine.memo import Memo, code_fingerprint
 from snippet_engine.notebook_build import NOTEBOOK_DIR, ChapterNotebook, notebook_name
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 log = logging.getLogger("mkdocs.plugins.snippets")
 
@@ -162,6 +165,15 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     download button (sets `page.toc`), and each embedded PNG replaced by its chart file (the .ipynb keeps them)."""
     from mkdocs.structure.toc import get_toc
 
+    notebook = Path(page.file.abs_src_path)
+    memo = _view_memo(config)
+    key = memo.key(html, page.url, page.file.locale, notebook.read_bytes())
+    stored = memo.get(key)
+    if stored is not None and all((REPO_ROOT / rel).is_file() for rel in stored["charts"].values()):
+        for name, rel in stored["charts"].items():
+            charts.note_chart(name, REPO_ROOT / rel)
+        page.toc = get_toc(stored["toc"])
+        return stored["html"]
     slugify = config.mdx_configs.get("toc", {}).get("slugify")
     if slugify is None:
         from markdown.extensions.toc import slugify
@@ -169,11 +181,25 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     page.toc = get_toc(tokens)
     # Code cells and outputs scroll sideways: reachable and scrollable with the keyboard (WCAG 2.1.1).
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
-    html = replace_data_uris(html, page.url, _chart_alts(Path(page.file.abs_src_path)))
-    name = Path(page.file.abs_src_path).name
+    with charts.recording() as linked:
+        html = charts.replace_data_uris(html, page.url, _chart_alts(notebook))
     label = LABELS[page.file.locale]["download"]
-    button = f'<p><a class="md-button md-button--primary" href="{escape(name)}" download>{escape(label)}</a></p>'
+    button = (
+        f'<p><a class="md-button md-button--primary" href="{escape(notebook.name)}" download>{escape(label)}</a></p>'
+    )
+    try:
+        chart_files = {name: Path(path).resolve().relative_to(REPO_ROOT).as_posix() for name, path in linked.items()}
+    except ValueError:  # a chart cache outside the repository: nothing to memoise against
+        return button + html
+    memo.put(key, {"html": button + html, "toc": tokens, "charts": chart_files})
     return button + html
+
+
+def _view_memo(config: Any) -> Memo:
+    """Fixed notebook views by their input (the view's HTML, URL, language and .ipynb): 0.5 s a build."""
+    files = [Path(config.config_file_path)] if config.config_file_path else []
+    fingerprint = code_fingerprint(packages=("Markdown", "pymdown-extensions", "mkdocs"), files=files)
+    return Memo(REPO_ROOT / ".cache" / "memo" / "notebook-views", fingerprint)
 
 
 _CDN_BLOCKS = (
@@ -197,7 +223,8 @@ def drop_cdn_scripts(output: str, page: Any) -> str:
     return output
 
 
-_STYLE_BLOCK = re.compile(r'<style(?: type="text/css")?>(?P<css>.*?)</style>', re.DOTALL)
+_STYLE_BLOCK = re.compile(r'<style(?: type="text/css")?>(?P<css>[^<]*(?:<(?!/style>)[^<]*)*)</style>')
+# Unrolled (`[^<]*(?:<(?!/style>)[^<]*)*`, not a lazy `.*?`): 6x faster through a view's 580 kB of CSS.
 SHARED_STYLE_MIN = 2048
 """Bytes from which an inline stylesheet of a notebook view is moved to a shared file."""
 
