@@ -107,16 +107,42 @@ def test_merged_tokens_share_the_colour_of_plain_text_in_material():
         assert STANDARD_TYPES[token_type] in rules
 
 
-def test_the_render_cache_depends_on_the_filter(monkeypatch):
-    # A snippet's highlighted frame is cached; a change to the filter must re-render every frame.
-    from snippet_engine import fence
+def test_the_render_cache_depends_on_the_filter(monkeypatch, tmp_path):
+    # A snippet's highlighted frame is cached; a change to the filter (a process that loaded another
+    # highlight.py) or to mkdocs.yml (read on every build, also under `mkdocs serve`) must re-render every frame.
+    from snippet_engine import fence, memo
 
-    before = fence._render_fingerprint.__wrapped__()
-    read_bytes = Path.read_bytes
+    before = fence._render_fingerprint()
+    engine_copy = tmp_path / "engine"
+    engine_copy.mkdir()
+    for module in memo.ENGINE_DIR.glob("*.py"):
+        data = module.read_bytes()
+        (engine_copy / module.name).write_bytes(data + b"\n# edited\n" if module.name == "highlight.py" else data)
+    monkeypatch.setattr(memo, "_LOADED_ENGINE", memo._engine_digest(engine_copy))
+    fence._render_fingerprint_of.cache_clear()
+    assert fence._render_fingerprint() != before
+    monkeypatch.undo()
+    fence._render_fingerprint_of.cache_clear()
+    assert fence._render_fingerprint() == before
+    config = tmp_path / "mkdocs.yml"
+    config.write_bytes((fence.REPO_ROOT / "mkdocs.yml").read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(fence, "REPO_ROOT", tmp_path)
+    assert fence._render_fingerprint() != before
 
-    def edited(path: Path) -> bytes:
-        data = read_bytes(path)
-        return data + b"\n# edited\n" if path.name == "highlight.py" else data
 
-    monkeypatch.setattr(Path, "read_bytes", edited)
-    assert fence._render_fingerprint.__wrapped__() != before
+def test_slim_highlighted_html_keeps_the_text_and_drops_the_unpainted_spans():
+    from snippet_engine.highlight import slim_highlighted_html
+
+    nbconvert = (
+        '<div class="highlight"><pre><span></span><span class="n">x</span> <span class="o">=</span> '
+        '<span class="n">torch</span><span class="o">.</span><span class="n">ones</span><span class="p">(</span>'
+        '<span class="mi">2</span><span class="p">)</span> <span class="c1"># (2,)</span>\n'
+        '<span class="sa">f</span><span class="s2">&quot;</span><span class="s2">a</span><span class="si">{</span>'
+        '</pre></div><span class="md-ellipsis">nav</span>'
+    )
+    slim = slim_highlighted_html(nbconvert)
+    assert slim == (
+        '<div class="highlight"><pre><span></span>x = torch.ones(<span class="m">2</span>) '
+        '<span class="c1"># (2,)</span>\n<span class="s">f&quot;a{</span></pre></div>'
+        '<span class="md-ellipsis">nav</span>'
+    )

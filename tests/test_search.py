@@ -25,3 +25,26 @@ def test_user_dictionary_keeps_terms_whole():
     tokenizer.load_userdict(str(USER_DICT))
     for term in terms:
         assert term in tokenizer.lcut_for_search(f"我们用{term}来说明"), term
+
+
+def test_only_the_lunr_files_the_indexes_ask_for_stay(tmp_path):
+    import json
+    from types import SimpleNamespace
+
+    from snippet_engine.search_index import drop_unused_search_languages
+
+    lunr = tmp_path / "assets" / "javascripts" / "lunr"
+    (lunr / "min").mkdir(parents=True)
+    for name in (
+        "tinyseg.js",
+        "wordcut.js",
+        *(f"min/lunr.{x}.min.js" for x in ("zh", "ja", "de", "multi", "stemmer.support")),
+    ):
+        (lunr / name).write_text("//")
+    for folder in ("search", "en/search"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "search_index.json").write_text(json.dumps({"config": {"lang": ["zh", "en"]}, "docs": []}))
+    removed = drop_unused_search_languages(SimpleNamespace(site_dir=str(tmp_path)))
+    kept = sorted(path.relative_to(lunr).as_posix() for path in lunr.rglob("*.js"))
+    assert kept == ["min/lunr.multi.min.js", "min/lunr.stemmer.support.min.js", "min/lunr.zh.min.js"]
+    assert "assets/javascripts/lunr/wordcut.js" in removed and len(removed) == 4

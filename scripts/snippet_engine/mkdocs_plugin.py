@@ -14,7 +14,8 @@
 - `on_page_content`, `on_post_page`: fix mkdocs-jupyter's notebook views (`notebook_views`);
 - `on_post_page` also notes each page for the sitemap (`sitemap`);
 - `on_post_template`: a 404 page per language (`error_pages`);
-- `on_post_build`: keep both languages' notebook renders, split the search index (`search_index`),
+- `on_post_build`: keep both languages' notebook renders, split the search index and drop the search
+  languages no index uses (`search_index`),
   write the sitemap (`sitemap`), the chart files the pages of both languages link (`charts`)
   and the snippet and data files they offer for download (`downloads`).
 """
@@ -35,7 +36,7 @@ from snippet_engine.memo import engine_changed, snippet_digest
 from snippet_engine.notebook_build import ChapterNotebook, chapter_pages, write_notebooks
 from snippet_engine.page_memo import memoise_page_renders, memoise_page_transforms, minify_memoised, set_snippet_digests
 from snippet_engine.project import Project
-from snippet_engine.search_index import memoise_search_entries, split_search_index
+from snippet_engine.search_index import drop_unused_search_languages, memoise_search_entries, split_search_index
 
 log = logging.getLogger("mkdocs.plugins.snippets")
 
@@ -214,6 +215,14 @@ def split_search(config: Any) -> None:
     split_search_index(config)
 
 
+@event_priority(-210)  # after `split_search`: each language's index is written
+def drop_search_languages(config: Any) -> None:
+    """Remove the lunr language files no index asks for (see `search_index.drop_unused_search_languages`)."""
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a nested per-language build: the outer one has every language's index
+    drop_unused_search_languages(config)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other language: its pages are recorded
 def write_sitemap(config: Any) -> None:
     """One sitemap for both languages, when `site_url` is set (see `sitemap.write_sitemap`)."""
@@ -248,5 +257,11 @@ def drop_source_maps(config: Any) -> None:
 
 
 on_post_build = CombinedEvent(
-    keep_notebook_renders, split_search, write_sitemap, write_charts, write_downloads, drop_source_maps
+    keep_notebook_renders,
+    split_search,
+    drop_search_languages,
+    write_sitemap,
+    write_charts,
+    write_downloads,
+    drop_source_maps,
 )

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from snippet_engine import charts
+from snippet_engine import charts, highlight
 from snippet_engine.memo import Memo, code_fingerprint
 from snippet_engine.notebook_build import NOTEBOOK_DIR, ChapterNotebook, notebook_name
 
@@ -181,6 +181,9 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     page.toc = get_toc(tokens)
     # Code cells and outputs scroll sideways: reachable and scrollable with the keyboard (WCAG 2.1.1).
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+    html = highlight.slim_highlighted_html(html)  # the chapter page's fewer spans (and colours) in the view too
+    for gutter in _EMPTY_GUTTERS:
+        html = html.replace(gutter, "")
     with charts.recording() as linked:
         html = charts.replace_data_uris(html, page.url, _chart_alts(notebook))
     label = LABELS[page.file.locale]["download"]
@@ -193,6 +196,14 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
         return button + html
     memo.put(key, {"html": button + html, "toc": tokens, "charts": chart_files})
     return button + html
+
+
+_EMPTY_GUTTERS = (
+    '<div class="jp-Collapser jp-InputCollapser jp-Cell-inputCollapser">\n</div>',
+    '<div class="jp-Collapser jp-OutputCollapser jp-Cell-outputCollapser">\n</div>',
+)
+"""nbconvert's empty collapser beside every cell and output: JupyterLab's click-to-fold bar, inert in a static
+page (3 kB of a view). Every cell loses it, so cells stay aligned; the prompts (`In [3]:`) stay."""
 
 
 def _view_memo(config: Any) -> Memo:

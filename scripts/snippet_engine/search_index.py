@@ -124,3 +124,45 @@ def split_search_index(config: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
+
+
+def drop_unused_search_languages(config: Any) -> list[str]:
+    """Remove the lunr language files that no search index of this site asks for.
+
+    Material ships lunr's support for 30 languages (960 kB, `wordcut.js` alone 660 kB); its search
+    worker loads `min/lunr.<lang>.min.js` for each language of the index's `config.lang` except `en`,
+    `tinyseg.js` for `ja`, `wordcut.js` for `hi` and `th`, `min/lunr.multi.min.js` when there are two
+    languages or more, and `min/lunr.stemmer.support.min.js` always (Material 9.x,
+    `src/templates/assets/javascripts/workers/search/_/index.ts`, `setupSearchLanguages`). Every other
+    file is never fetched. The browser test searches both languages' indexes on the built site.
+
+    Parameters:
+        config: The MkDocs config (its `site_dir` holds the written indexes).
+
+    Returns:
+        The site-relative paths removed.
+    """
+    site = Path(config.site_dir)
+    folder = site / "assets" / "javascripts" / "lunr"
+    indexes = [path for path in site.glob("**/search/search_index.json") if path.is_file()]
+    if not folder.is_dir() or not indexes:
+        return []
+    languages: set[str] = set()
+    for index in indexes:
+        lang = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", ["en"])
+        languages.update([lang] if isinstance(lang, str) else lang)
+    keep = {"min/lunr.stemmer.support.min.js"}
+    keep |= {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    if len(languages) > 1:
+        keep.add("min/lunr.multi.min.js")
+    if "ja" in languages:
+        keep.add("tinyseg.js")
+    if languages & {"hi", "th"}:
+        keep.add("wordcut.js")
+    removed = []
+    for path in sorted(folder.rglob("*.js")):
+        rel = path.relative_to(folder).as_posix()
+        if rel not in keep:
+            path.unlink()
+            removed.append(path.relative_to(site).as_posix())
+    return removed
