@@ -103,3 +103,68 @@ def test_engine_code_edit_reaches_the_pages(repo):
     render.write_text(text.replace("运行设备：", "运行于：").replace("Ran on ", "Run on "), encoding="utf-8")
     pages, _, _ = build(repo)
     assert "运行于：CPU" in pages["zh"] and "Run on CPU" in pages["en"]
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _served(url):
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def _wait_until(url, text, timeout=180):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in _served(url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_rebuilds_show_every_edit(tmp_path):
+    """`mkdocs serve` rebuilds in one process, reusing pages and results: each edit still reaches the page."""
+    import time
+
+    root = make_repo(tmp_path / "repo", READER, name="reader.py")
+    (root / "snippets" / "ch" / "numbers.txt").write_text("1 2 3\n", encoding="utf-8")
+    (root / "snippets" / "ch" / "reader.out").write_text("1 2 3\n", encoding="utf-8")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(root)},
+    )
+    page = f"http://127.0.0.1:{port}/en/ch/"
+    try:
+        assert _wait_until(page, "1 2 3"), "the first build was not served"
+        time.sleep(1)
+        english = root / "docs" / "ch.en.md"
+        english.write_text(english.read_text(encoding="utf-8") + "\nServed sentence.\n", encoding="utf-8")
+        assert _wait_until(page, "Served sentence."), "a prose edit did not reach the served page"
+        snippet = root / "snippets" / "ch" / "reader.py"
+        snippet.write_text(snippet.read_text(encoding="utf-8") + 'print("served output")\n', encoding="utf-8")
+        assert _wait_until(page, "served output"), "a snippet edit did not reach the served page"
+        (root / "snippets" / "ch" / "numbers.txt").write_text("7 8 9\n", encoding="utf-8")
+        assert _wait_until(page, "7 8 9"), "a data file edit did not reach the served page"
+        assert "Served sentence." in _served(page) and "served output" in _served(page)
+        assert "Served sentence." not in _served(f"http://127.0.0.1:{port}/ch/")  # the zh page is its own
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
