@@ -63,14 +63,14 @@ def median_of(runs: int, command: list[str], cwd: Path, env: dict[str, str]) -> 
     return statistics.median(timed(command, cwd, env) for _ in range(runs))
 
 
-def scratch_copy(root: Path) -> None:
-    """The tracked files of the repository, and its `.cache` when present, copied under `root`."""
+def scratch_copy(root: Path, with_cache: bool = True) -> None:
+    """The tracked files of the repository, and (`with_cache`) its `.cache` when present, copied under `root`."""
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO_ROOT, capture_output=True, check=True).stdout
     for name in tracked.decode().split("\0"):
         if name and (REPO_ROOT / name).is_file():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO_ROOT / name, root / name)
-    if (REPO_ROOT / ".cache").is_dir():
+    if with_cache and (REPO_ROOT / ".cache").is_dir():
         shutil.copytree(REPO_ROOT / ".cache", root / ".cache")
 
 
@@ -118,17 +118,17 @@ def serve_session(root: Path, env: dict[str, str]) -> tuple[float, float]:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+        page, snippet = root / EDITED_PAGE, root / EDITED_SNIPPET
+        originals = {page: page.read_bytes(), snippet: snippet.read_bytes()}
         try:
             wait_for(base + EDITED_URL, "<html", timeout=600)
             time.sleep(1.0)  # let the watcher settle after the first build
-            page = root / EDITED_PAGE
             marker = f"Benchmark sentence {time.time_ns()}."
             text = page.read_text(encoding="utf-8")
             start = time.perf_counter()
             page.write_text(text.replace("\n## ", f"\n{marker}\n\n## ", 1), encoding="utf-8")
             prose_s = wait_for(base + EDITED_URL, marker, timeout=120, start=start)
             time.sleep(1.0)
-            snippet = root / EDITED_SNIPPET
             marker = f"bench-{time.time_ns()}"
             source = snippet.read_text(encoding="utf-8") + f'print("{marker}")\n'
             start = time.perf_counter()
@@ -140,6 +140,8 @@ def serve_session(root: Path, env: dict[str, str]) -> tuple[float, float]:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 server.kill()
+            for path, data in originals.items():  # the rows after this one measure the unedited course
+                path.write_bytes(data)
     return prose_s, snippet_s
 
 
@@ -156,20 +158,22 @@ def main() -> None:
         build = [python, "-m", "mkdocs", "build", "--strict"]
         timed([python, "scripts/check_snippets.py", "--no-notebooks"], root, env)  # fills what the copy lacks
         timed(build, root, env)  # and the caches keyed by absolute paths (mkdocs-jupyter's)
-        rows = []
+        rows: list[tuple[str, float, float]] = []
+
+        def row(name: str, seconds: float, goal: float) -> None:
+            rows.append((name, seconds, goal))
+            print(f"  measured: {name}: {seconds:.1f} s", flush=True)
 
         warm_s = median_of(3, build, root, env)
-        rows.append(("warm `mkdocs build --strict`, nothing changed", warm_s, 5.0))
+        row("warm `mkdocs build --strict`, nothing changed", warm_s, 5.0)
 
         prose_s, snippet_s = serve_session(root, env)
         own_s = timed([python, EDITED_SNIPPET], root, env)
-        rows.append(("`mkdocs serve`: one page's prose edited -> page rebuilt", prose_s, 3.0))
-        rows.append(
-            (f"`mkdocs serve`: one snippet edited -> new output (its own run: {own_s:.1f} s)", snippet_s, 3.0 + own_s)
-        )
+        row("`mkdocs serve`: one page's prose edited -> page rebuilt", prose_s, 3.0)
+        row(f"`mkdocs serve`: one snippet edited -> new output (its own run: {own_s:.1f} s)", snippet_s, 3.0 + own_s)
 
         one = [python, "scripts/check_snippets.py", EDITED_SNIPPET, "--no-cache", "--no-notebooks"]
-        rows.append(("`check_snippets.py one.py --no-cache --no-notebooks`", median_of(3, one, root, env), 4.0))
+        row("`check_snippets.py one.py --no-cache --no-notebooks`", median_of(3, one, root, env), 4.0)
 
         small = sorted((root / "snippets" / SMALL_CHAPTER).glob("*.py"))
         chapter = [python, "scripts/check_snippets.py", f"snippets/{SMALL_CHAPTER}", "--no-cache", "--no-notebooks"]

@@ -23,18 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_build import REPO_ROOT, timed
-
-
-def scratch_copy(root: Path) -> None:
-    """Copy the tracked files of the repository to `root`."""
-    import subprocess
-
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO_ROOT, capture_output=True, check=True).stdout
-    for name in tracked.decode().split("\0"):
-        if name and (REPO_ROOT / name).is_file():
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO_ROOT / name, root / name)
+from bench_build import scratch_copy, timed
 
 
 def main() -> None:
@@ -47,7 +36,7 @@ def main() -> None:
     checker = [sys.executable, "scripts/check_snippets.py"]
     with tempfile.TemporaryDirectory(prefix="course-shards-") as scratch:
         root = Path(scratch)
-        scratch_copy(root)
+        scratch_copy(root, with_cache=False)
         print(f"{args.shards} shards, {os.cpu_count()} CPU cores")
         times = []
         for k in range(1, args.shards + 1):
