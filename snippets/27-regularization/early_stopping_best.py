@@ -1,3 +1,4 @@
+# snippet: output=device
 import copy
 
 import torch
@@ -37,6 +38,7 @@ for epoch in range(1, 151):
     elif epoch - best_epoch >= patience:
         break
 print(f"stopped at epoch {epoch}; best epoch {best_epoch}; val loss now {val_loss:.3f}, best {best_loss:.3f}")
+print("stopped before the last of 150 epochs:", epoch < 150)
 
 model.load_state_dict(best_state)
 with torch.no_grad():

@@ -11,7 +11,7 @@ def train(optimizer_class, weight_decay, l2_in_loss):
     model = nn.Linear(4, 1)
     model.load_state_dict(start)
     optimizer = optimizer_class(model.parameters(), lr=0.01, weight_decay=weight_decay)
-    for step in range(20):
+    for _ in range(20):
         loss = nn.functional.mse_loss(model(x), y)
         if l2_in_loss:
             loss = loss + lam / 2 * sum(p.pow(2).sum() for p in model.parameters())

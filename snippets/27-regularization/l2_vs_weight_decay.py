@@ -10,7 +10,7 @@ model_wd.load_state_dict(model_l2.state_dict())
 opt_l2 = torch.optim.SGD(model_l2.parameters(), lr=0.1)
 opt_wd = torch.optim.SGD(model_wd.parameters(), lr=0.1, weight_decay=lam)
 
-for step in range(5):
+for _ in range(5):
     # zh: 做法一：把 L2 惩罚 λ/2·‖w‖² 直接加进损失（weight_decay 也作用于偏置，所以这里也算上偏置）
     # en: way 1: add the L2 penalty λ/2·‖w‖² to the loss (weight_decay also covers the bias, so include it)
     penalty = sum(p.pow(2).sum() for p in model_l2.parameters())

@@ -1,3 +1,4 @@
+# snippet: output=device
 import matplotlib.pyplot as plt
 import torch
 from sklearn.datasets import load_digits
@@ -22,7 +23,7 @@ model = nn.Sequential(nn.Flatten(), nn.Linear(64, 256), nn.ReLU(), nn.Linear(256
 print("parameters:", sum(p.numel() for p in model.parameters()))
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
 train_losses, val_losses = [], []
-for epoch in range(150):
+for _ in range(150):
     model.train()
     for idx in torch.randperm(len(X_train)).split(32):
         loss = nn.functional.cross_entropy(model(X_train[idx]), y_train[idx])

@@ -1,3 +1,4 @@
+# snippet: output=device
 import matplotlib.pyplot as plt
 import torch
 from sklearn.datasets import load_digits
