@@ -33,7 +33,7 @@ def train_epoch(model, optimizer, scheduler, loader):
 # zh: 一口气训练 4 轮
 # en: 4 epochs in one go
 model, optimizer, scheduler, loader, generator = setup(seed=0)
-for epoch in range(4):
+for _ in range(4):
     train_epoch(model, optimizer, scheduler, loader)
 uninterrupted = [p.detach().clone() for p in model.parameters()]
 
@@ -42,7 +42,7 @@ with tempfile.TemporaryDirectory() as tmp:
     # zh: 训练 2 轮后保存检查点：模型、优化器、调度器和所有随机数生成器的状态
     # en: after 2 epochs, save a checkpoint: model, optimizer, scheduler and every random number generator's state
     model, optimizer, scheduler, loader, generator = setup(seed=0)
-    for epoch in range(2):
+    for _ in range(2):
         train_epoch(model, optimizer, scheduler, loader)
     checkpoint = {"epoch": 2, "model": model.state_dict(), "optimizer": optimizer.state_dict(),
                   "scheduler": scheduler.state_dict(), "torch_rng": torch.get_rng_state(),
@@ -63,9 +63,9 @@ with tempfile.TemporaryDirectory() as tmp:
     if "cuda_rng" in checkpoint and torch.cuda.is_available():
         torch.cuda.set_rng_state_all(checkpoint["cuda_rng"])
     print("checkpoint:", sorted(checkpoint), f"| {path.stat().st_size / 1024:.0f} KiB")
-    for epoch in range(checkpoint["epoch"], 4):
+    for _ in range(checkpoint["epoch"], 4):
         train_epoch(model, optimizer, scheduler, loader)
 
-same = all(torch.equal(a, b) for a, b in zip(uninterrupted, model.parameters()))
+same = all(torch.equal(a, b) for a, b in zip(uninterrupted, model.parameters(), strict=True))
 print("resumed == uninterrupted (bitwise):", same)
 assert same

@@ -20,4 +20,4 @@ print(f"total norm after clipping: {nn.utils.get_total_norm([p.grad for p in mod
 # en: every gradient is multiplied by the same factor, so the direction is unchanged
 factor = 1.0 / (total_norm + 1e-6)
 print(f"factor: {factor:.4f} | every gradient scaled by it:",
-      all(torch.allclose(p.grad, g * factor) for p, g in zip(model.parameters(), before)))
+      all(torch.allclose(p.grad, g * factor) for p, g in zip(model.parameters(), before, strict=True)))

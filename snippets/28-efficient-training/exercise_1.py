@@ -9,8 +9,8 @@ for where in ("per step", "per epoch"):
     # en: T_max counts steps: 450 steps in the whole run
     scheduler = CosineAnnealingLR(optimizer, T_max=epochs * steps_per_epoch)
     lrs = []
-    for epoch in range(epochs):
-        for step in range(steps_per_epoch):
+    for _epoch in range(epochs):
+        for _step in range(steps_per_epoch):
             lrs.append(optimizer.param_groups[0]["lr"])
             optimizer.step()
             if where == "per step":

@@ -27,7 +27,7 @@ def train_epoch(model, optimizer, loader):
 
 
 model, optimizer, loader, generator = setup(seed=0)
-for epoch in range(2):
+for _ in range(2):
     train_epoch(model, optimizer, loader)
 uninterrupted = [p.detach().clone() for p in model.parameters()]
 
@@ -46,5 +46,5 @@ for restore in (["torch_rng", "loader_rng"], ["loader_rng"], ["torch_rng"]):
     if "loader_rng" in restore:
         generator.set_state(checkpoint["loader_rng"])
     train_epoch(model, optimizer, loader)
-    same = all(torch.equal(a, b) for a, b in zip(uninterrupted, model.parameters()))
+    same = all(torch.equal(a, b) for a, b in zip(uninterrupted, model.parameters(), strict=True))
     print(f"restored {' + '.join(restore):<21} resumed == uninterrupted: {same}")

@@ -22,15 +22,17 @@ fig, ax = plt.subplots(figsize=(6, 4))
 for name, make_scheduler in [("warm-up + cosine", warmup_cosine), ("OneCycleLR", one_cycle)]:
     optimizer = torch.optim.AdamW(nn.Linear(2, 1).parameters(), lr=peak_lr)
     scheduler = make_scheduler(optimizer)
-    lrs = []
-    for step in range(total_steps):
-        # zh: 记下这一步 optimizer.step() 用的学习率（真实的循环在这之前算损失、反向传播）
-        # en: record the learning rate this step's optimizer.step() uses (a real loop runs forward and backward first)
+    lrs, beta1s = [], []
+    for _ in range(total_steps):
+        # zh: 记下这一步 optimizer.step() 用的学习率和 betas[0]（真实的循环在这之前先算损失、反向传播）
+        # en: record the lr and betas[0] this step's optimizer.step() uses (a real loop runs forward and backward first)
         lrs.append(optimizer.param_groups[0]["lr"])
+        beta1s.append(optimizer.param_groups[0]["betas"][0])
         optimizer.step()
         scheduler.step()
-    print(f"{name:<16} step 0: {lrs[0]:.1e}  step 30: {lrs[30]:.1e}  peak at step {lrs.index(max(lrs))}"
-          f"  last step: {lrs[-1]:.1e}")
+    peak = lrs.index(max(lrs))
+    print(f"{name:<16} step 0: {lrs[0]:.1e}  step 30: {lrs[30]:.1e}  peak at step {peak}  last step: {lrs[-1]:.1e}")
+    print(f"{'':<16} betas[0] at step 0, at the peak, at the last step: {beta1s[0]}, {beta1s[peak]}, {beta1s[-1]}")
     ax.plot(lrs, label=name)
 ax.set(title="Learning rate per step", xlabel="step (mini-batch)", ylabel="learning rate")
 ax.legend()

@@ -38,4 +38,5 @@ run(check_skipped=True)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     run(check_skipped=False)
-print(f"without the check, {len(caught)} warning: {caught[0].category.__name__}: {str(caught[0].message).split('. ')[0]}")
+first_sentence = str(caught[0].message).split(". ")[0]
+print(f"without the check, {len(caught)} warning: {caught[0].category.__name__}: {first_sentence}")

@@ -24,7 +24,7 @@ scaler.scale(loss).backward()
 print(f"scale: {scaler.get_scale():.0f} | gradient norm before unscale_: {grad_norm():.1f}")
 scaler.unscale_(optimizer)
 print(f"gradient norm after unscale_: {grad_norm():.4f} | same gradients as without scaling (bitwise):",
-      all(torch.equal(p.grad, g) for p, g in zip(model.parameters(), plain)))
+      all(torch.equal(p.grad, g) for p, g in zip(model.parameters(), plain, strict=True)))
 nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)
 # zh: step() 知道梯度已经还原过，不会再除一次
 # en: step() knows the gradients are already unscaled and does not divide them again

@@ -9,7 +9,7 @@ scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=0.5)
 x = torch.randn(8, 3)
 
 used = []
-for step in range(3):
+for _ in range(3):
     loss = model(x).pow(2).mean()
     optimizer.zero_grad()
     loss.backward()

@@ -1,3 +1,4 @@
+# snippet: output=device
 import matplotlib.pyplot as plt
 import torch
 from sklearn.datasets import load_digits
@@ -19,7 +20,7 @@ def train(model, loader, epochs, device, peak_lr=3e-3, warmup_steps=50, max_norm
     scaler = torch.amp.GradScaler("cuda", enabled=device == "cuda")
     history = {"loss": [], "lr": [], "grad_norm": []}
     model.train()
-    for epoch in range(epochs):
+    for _ in range(epochs):
         for xb, yb in loader:
             xb, yb = xb.to(device), yb.to(device)
             with torch.autocast(device_type=device, dtype=amp_dtype):
