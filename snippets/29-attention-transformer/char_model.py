@@ -55,6 +55,7 @@ for _ in range(40):
 uniform = torch.log(torch.tensor(len(alphabet))).item()
 print(f"alphabet: {len(alphabet) - 1} letters + '.' | last epoch loss {total / len(words):.2f}"
       f" | a uniform guess: ln({len(alphabet)}) = {uniform:.2f}")
+print("last epoch loss below half of a uniform guess:", total / len(words) < uniform / 2)
 
 # zh: 生成：从 “.” 开始，每一步按模型给出的概率抽下一个字符，直到再次抽到 “.”
 # en: generate: start from ".", sample the next character from the model's probabilities until "." comes again
