@@ -16,7 +16,7 @@ against the hosted site's budgets (`scripts/site_weight.py`) close the report.
 The serve session is scripted: `mkdocs serve` on a free port of 127.0.0.1, an edit, then the page is
 fetched every 50 ms until it holds the edit; the time is from the write to the first such response.
 
-Works on a scratch copy of the tracked files (plus the repository's `.cache`, when there is one, so
+Works on a scratch copy of the committed course (plus the repository's `.cache`, when there is one, so
 that "warm" means what it means for an author), so the repository is left alone.
 
 Usage: `python bench/bench_build.py [--full]`. Prints the timings, the goals and the ratios.
@@ -25,12 +25,14 @@ Usage: `python bench/bench_build.py [--full]`. Prints the timings, the goals and
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import urllib.error
@@ -64,12 +66,13 @@ def median_of(runs: int, command: list[str], cwd: Path, env: dict[str, str]) -> 
 
 
 def scratch_copy(root: Path, with_cache: bool = True) -> None:
-    """The tracked files of the repository, and (`with_cache`) its `.cache` when present, copied under `root`."""
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO_ROOT, capture_output=True, check=True).stdout
-    for name in tracked.decode().split("\0"):
-        if name and (REPO_ROOT / name).is_file():
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO_ROOT / name, root / name)
+    """The committed course (`HEAD`), and (`with_cache`) the repository's `.cache` when present, under `root`.
+
+    `HEAD`, not the working tree: a benchmark must not time half of an edit in progress.
+    """
+    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=REPO_ROOT, capture_output=True, check=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(root, filter="data")
     if with_cache and (REPO_ROOT / ".cache").is_dir():
         shutil.copytree(REPO_ROOT / ".cache", root / ".cache")
 

@@ -1,6 +1,6 @@
 """Simulate the CI matrix here: the N shards of a cold check one after another, then the merged build.
 
-On a scratch copy of the tracked files (the repository's cache is left alone), measures:
+On a scratch copy of the committed course (HEAD; the repository's cache is left alone), measures:
 
 (a) `check_snippets.py --shard K/N --cache-dir shard-K` for K = 1..N, each cold (snippets and
     notebooks), one after another; the slowest shard is what the matrix would wait for;
