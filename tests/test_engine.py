@@ -244,3 +244,42 @@ def test_warm_up_starts_workers_only_for_snippets_that_will_run(tmp_path):
         assert engine.warm_up([snippet]) == 0 and engine._pool is None  # all cached: no worker at all
     finally:
         engine.close()
+
+
+def test_a_second_worker_is_forked_from_the_first_and_both_end_with_the_pool(tmp_path):
+    """`start(2)` starts one worker that imports torch and forks its sibling once warm (no second import);
+    both serve snippets, and closing the pool ends them all."""
+    import os
+    import time
+
+    from conftest import REPO_ROOT
+    from snippet_engine import Engine
+    from snippet_engine.pool import _Sibling, _Worker
+
+    engine = Engine(REPO_ROOT, jobs=2, use_cache=False, cache_dir=tmp_path / "cache")
+    try:
+        engine.pool.start(2)
+        root, sibling = engine.pool._all
+        assert (type(root), type(sibling)) == (_Worker, _Sibling)
+        results = engine.run_many([FIXTURES / "exits_0.py", FIXTURES / "bom.py", FIXTURES / "interleaved.py"])
+        assert all(not result.error_lines() for result in results)
+        assert root.pid is not None and sibling.pid is not None and root.pid != sibling.pid  # both served
+        assert _stat(sibling.pid)[1] == str(root.pid)  # the sibling's parent is the first worker
+    finally:
+        engine.close()
+    deadline = time.monotonic() + 10
+    alive = [root.pid, sibling.pid]
+    while alive and time.monotonic() < deadline:
+        alive = [pid for pid in alive if os.path.exists(f"/proc/{pid}") and _stat(pid)[0] != "Z"]
+        time.sleep(0.05)
+    assert alive == []
+
+
+def _stat(pid):
+    """(state, parent pid) of a process, from /proc; ("Z", "") once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return "Z", ""
+    return fields[0], fields[1]

@@ -11,13 +11,19 @@ import itertools
 import json
 import os
 import queue
+import select
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 ENGINE_DIR = Path(__file__).resolve().parent
+
+SIBLINGS_ENV = "SNIPPET_WORKER_SIBLINGS"
+"""See `worker.SIBLINGS_ENV` (not imported: the pool never imports the worker's module)."""
 
 
 class WorkerDied(RuntimeError):
@@ -25,10 +31,18 @@ class WorkerDied(RuntimeError):
 
 
 class _Worker:
-    """One `python -m snippet_engine.worker` process."""
+    """One `python -m snippet_engine.worker` process, started with `siblings` more forked from it once warm.
 
-    def __init__(self, env: dict[str, str]) -> None:
-        self.process = subprocess.Popen(
+    Parameters:
+        env: The workers' environment.
+        siblings: How many sibling workers the process forks after its imports (`_Sibling`, see `siblings`).
+    """
+
+    def __init__(self, env: dict[str, str], siblings: int = 0) -> None:
+        pipes = [(os.pipe(), os.pipe()) for _ in range(siblings)]  # (requests r, w), (replies r, w)
+        worker_ends = [(requests[0], replies[1]) for requests, replies in pipes]
+        env = {**env, SIBLINGS_ENV: ";".join(f"{r},{w}" for r, w in worker_ends)} if siblings else env
+        self.process: subprocess.Popen[str] | None = subprocess.Popen(
             [sys.executable, "-m", "snippet_engine.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -36,35 +50,92 @@ class _Worker:
             text=True,
             encoding="utf-8",
             cwd=str(ENGINE_DIR.parent),
+            pass_fds=[fd for pair in worker_ends for fd in pair],
         )
+        for pair in worker_ends:
+            for fd in pair:
+                os.close(fd)
+        self.requests = self.process.stdin
+        self.replies = self.process.stdout
         self.ready = False
+        self.pid: int | None = None
+        self.siblings = [
+            _Sibling(os.fdopen(requests[1], "w", encoding="utf-8"), os.fdopen(replies[0], encoding="utf-8"))
+            for requests, replies in pipes
+        ]
 
     def call(self, request: dict[str, Any]) -> dict[str, Any]:
-        assert self.process.stdin is not None and self.process.stdout is not None
+        assert self.requests is not None and self.replies is not None
         if not self.ready:
-            hello = self.process.stdout.readline()
+            hello = self.replies.readline()
             if not hello:
                 raise WorkerDied("worker exited during start-up (is torch importable?)")
+            self.pid = json.loads(hello).get("pid")
             self.ready = True
         try:
-            self.process.stdin.write(json.dumps(request) + "\n")
-            self.process.stdin.flush()
+            self.requests.write(json.dumps(request) + "\n")
+            self.requests.flush()
         except BrokenPipeError as exc:
             raise WorkerDied("worker exited") from exc
-        line = self.process.stdout.readline()
+        line = self.replies.readline()
         if not line:
-            raise WorkerDied(f"worker exited with status {self.process.wait()}")
+            raise WorkerDied(f"worker exited{self._status()}")
         return json.loads(line)
 
+    def _status(self) -> str:
+        return f" with status {self.process.wait()}" if self.process is not None else ""
+
+    def shut(self) -> None:
+        """Close the request channel: the worker finishes its request, if any, and exits."""
+        try:
+            if self.requests is not None:
+                self.requests.close()
+        except OSError:
+            pass
+
     def close(self) -> None:
-        if self.process.poll() is None:
-            assert self.process.stdin is not None
+        """Shut the worker and wait for it to exit (killed after 5 s)."""
+        self.shut()
+        if self.process is not None:
             try:
-                self.process.stdin.close()
                 self.process.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired):
+            except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+class _Sibling(_Worker):
+    """A worker forked by another one (`_Worker(siblings=...)`), reached through two pipes.
+
+    It is not this process's child: it ends when its request pipe closes (as a worker ends when its
+    stdin closes), or is killed by the pid it announces.
+    """
+
+    def __init__(self, requests: Any, replies: Any) -> None:
+        self.process = None
+        self.requests, self.replies = requests, replies
+        self.ready = False
+        self.pid = None
+        self.siblings = []
+
+    def close(self) -> None:
+        """Shut the sibling and wait until its reply pipe closes, which it does as it exits (killed after 5 s)."""
+        self.shut()
+        try:
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                readable, _, _ = select.select([self.replies], [], [], max(0.0, deadline - time.monotonic()))
+                if readable and not os.read(self.replies.fileno(), 65536):
+                    return  # end of file: the sibling has exited
+            if self.pid is not None:
+                os.kill(self.pid, signal.SIGKILL)
+        except (OSError, ValueError):
+            pass
+        finally:
+            try:
+                self.replies.close()
+            except OSError:
+                pass
 
 
 class WorkerPool:
@@ -104,11 +175,16 @@ class WorkerPool:
         does next; the first request waits only for what is left of it.
         """
         with self._lock:
-            while self._started < min(count, self.size):
+            wanted = min(count, self.size) - self._started
+            if wanted <= 0:
+                return
+            # One process imports torch and the rest; the others are forked from it once it is warm. Started
+            # side by side, two workers' imports competed for the cores (2 x 2.7 s on a 2-core machine).
+            worker = _Worker(self.env, siblings=wanted - 1)
+            for each in [worker, *worker.siblings]:
                 self._started += 1
-                worker = _Worker(self.env)
-                self._all.append(worker)
-                self._idle.put(worker)
+                self._all.append(each)
+                self._idle.put(each)
 
     def run(self, request: dict[str, Any]) -> dict[str, Any]:
         """Run one request on a free worker (blocking); a dead worker is replaced.
@@ -138,5 +214,7 @@ class WorkerPool:
             workers, self._all = self._all, []
             self._started = 0
             self._idle = queue.Queue()
+        for worker in workers:
+            worker.shut()  # all at once: their interpreters shut down side by side
         for worker in workers:
             worker.close()
