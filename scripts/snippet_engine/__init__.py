@@ -9,7 +9,7 @@ Where things live:
 
 Running a snippet
 - `engine`          runs snippets: cache lookup, then the worker pool, then the error policy.
-- `pool`            the lazily started pool of warm worker processes.
+- `pool`            the lazily started pool of warm worker processes (the first forks the others once warm).
 - `worker`          a warm process that imported the heavy modules and forks a child per snippet;
                     reads its output pipe and bounds it.
 - `sandbox`         inside that child: `python x.py` semantics (source, warnings, shutdown) and the probes.
@@ -18,6 +18,8 @@ Running a snippet
 - `terminal`        raw output -> what a terminal shows (pyte).
 - `result`          `SnippetResult` and friends: plain dataclasses.
 - `cache`           the cache key and the atomic on-disk store.
+- `memo`            results of slow, pure computations on text (embeds, notebooks, search entries, pages), keyed by
+                    their inputs and the engine's loaded code; `Registry`, the files a build's pages link.
 - `source`          reading source as CPython does; `# snippet:` directives; the `# zh:` / `# en:` filter.
 - `expected`        comparison with the recorded `.out` files.
 
@@ -33,7 +35,8 @@ Pages and the site
 - `notebook_build`  page -> chapter notebook, cut at the embeds.
 - `notebook_run`    notebook execution in a temporary directory, each cell compared with its record.
 - `notebook_views`  the notebooks as site pages (mkdocs-jupyter fixes, download button).
-- `search_index`    one search index per language.
+- `search_index`    each page's search entries memoised; one search index per language; unused lunr languages dropped.
+- `page_memo`       rendered pages reused while nothing they are made of changed; page transforms memoised.
 - `error_pages`     a 404 page per language.
 - `sitemap`         one sitemap for both languages, with hreflang alternates (when `site_url` is set).
 - `mkdocs_plugin`   the MkDocs hooks: each delegates to one of the modules above.
