@@ -168,3 +168,38 @@ def test_serve_rebuilds_show_every_edit(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_a_page_that_warns_warns_on_every_build(tmp_path):
+    """A page whose rendering logs a warning (a link to a missing page) is never reused silently: a warm
+    `--strict` build fails as the first one did (MkDocs' own logger does not propagate to the root one)."""
+    root = make_repo(tmp_path / "repo")
+    page = root / "docs" / "ch.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [a missing page](nope.md).\n", encoding="utf-8")
+    for attempt in ("cold", "warm"):
+        completed = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(root)},
+        )
+        assert completed.returncode != 0, attempt
+        assert "nope.md" in completed.stderr, (attempt, completed.stderr[-2000:])
+
+
+def test_two_pages_with_the_same_text_get_their_own_notebooks(tmp_path):
+    """Notebooks are memoised by what they are made of, the page's own path and language included: two
+    chapters with the same text (or two files swapped) must not share a notebook."""
+    root = make_repo(tmp_path / "repo")
+    for locale in ("zh", "en"):
+        text = (root / "docs" / f"ch.{locale}.md").read_text(encoding="utf-8")
+        (root / "docs" / f"twin.{locale}.md").write_text(text, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - ch.md\n", "  - ch.md\n  - twin.md\n"))
+    build(root)
+    for locale, prefix in (("zh", ""), ("en", "en/")):
+        first = (root / "site" / prefix / "ch" / "notebook" / f"ch.{locale}.ipynb").read_text(encoding="utf-8")
+        twin = (root / "site" / prefix / "twin" / "notebook" / f"twin.{locale}.ipynb").read_text(encoding="utf-8")
+        assert "twin" in twin and "twin" not in first

@@ -728,11 +728,12 @@ def _notebook_key(
 ) -> str | None:
     """The memo key of a page's notebook: everything `build_notebook` reads (None: a snippet has no result).
 
-    That is the page's text, the site's address, the pages that exist (links), and for each embedded
+    That is the page's path and language (its chapter number, its links), its text, the site's address,
+    the pages that exist (links), and for each embedded
     snippet its source bytes and its whole result (output, figures, the files it read and their hashes).
     Building and validating 50 notebooks took 1.5 s of every build.
     """
-    parts = [read_page(page.path), site_url or "", all_pages]
+    parts = [project.rel(page.path), page.locale, read_page(page.path), site_url or "", all_pages]
     for embed in project.embeds(page):
         result = results.get(embed.snippet)
         snippet = project.snippets_dir / embed.snippet

@@ -177,8 +177,11 @@ def _render_memoised(page: Any, config: Any, files: Any) -> None:
     if stored is not None and _restore(page, stored, files):
         return
     records = _Records()
-    root_logger = logging.getLogger()
-    root_logger.addHandler(records)
+    # MkDocs' own logger does not propagate (`mkdocs.__main__`): its warnings, and the engine's
+    # (`mkdocs.plugins.snippets`), reach only a handler on it.
+    loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
+    for logger in loggers:
+        logger.addHandler(records)
     _rendered_snippets = {}
     try:
         with charts._used.recording() as chart_files, downloads._used.recording() as download_files:
@@ -186,7 +189,8 @@ def _render_memoised(page: Any, config: Any, files: Any) -> None:
         snippets = dict(_rendered_snippets)
     finally:
         _rendered_snippets = None
-        root_logger.removeHandler(records)
+        for logger in loggers:
+            logger.removeHandler(records)
     if records.seen or any(name not in _snippet_digests for name in snippets):
         return
     root = _repo_root.resolve()
