@@ -226,15 +226,16 @@ def memoise_page_transforms(config: Any, cache_dir: Path) -> None:
     """Memoise the pure transforms every page's HTML goes through after its template.
 
     - `minify` (minify-html): 1 s a build for 104 pages;
-    - mkdocs-glightbox's `on_post_page`, which parses each page with lexbor to wrap its images in links
-      (1.2 s a build): memoised by the page's HTML, URL and front matter, the plugin's settings and
-      the theme's name, which is everything it reads (mkdocs-glightbox 0.5, `plugin.py`);
+    - mkdocs-glightbox's `on_page_content` (wraps each image in a lightbox link) and `on_post_page` (adds
+      its script and style), each parsing the page with lexbor (1.2 s a build): memoised by the HTML, the
+      page's URL and front matter, the plugin's settings and the theme's name, which is everything they
+      read (mkdocs-glightbox 0.5, `plugin.py`);
     - Material search's `on_page_context` strips its `data-search-*` attributes from every page with a
       regular expression that has no literal prefix (1 s a build, mostly on notebook views, which
       have none): it now runs only on a page that has such an attribute. Indexing is unchanged
       (and memoised, `search_index`).
 
-    The two plugin handlers are replaced in MkDocs' event lists (they were registered before
+    The three plugin handlers are replaced in MkDocs' event lists (they were registered before
     `on_config`); when their plugin's API is not the one known here, they are left as they are.
 
     Parameters:
