@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
@@ -143,6 +143,19 @@ class Memo:
         self.hits += 1
         return value
 
+    def get_or_put(self, key: str, compute: Callable[[], Any]) -> Any:
+        """The value stored under `key`; on a miss, `compute()`, stored under `key` and returned.
+
+        Parameters:
+            key: From `key`.
+            compute: Makes the value (anything `json` can write, not None) from the inputs the key names.
+        """
+        value = self.get(key)
+        if value is None:
+            value = compute()
+            self.put(key, value)
+        return value
+
     def put(self, key: str, value: Any) -> None:
         """Store `value` (anything `json` can write) under `key`, atomically.
 
@@ -151,6 +164,34 @@ class Memo:
             value: The result.
         """
         write_atomic(self._path(key), lambda fh: json.dump({"value": value}, fh, ensure_ascii=False))
+
+
+def config_files(config: Any) -> list[Path]:
+    """`[mkdocs.yml]` for a MkDocs config read from a file (what every memo's fingerprint names), else `[]`."""
+    return [Path(config.config_file_path)] if config.config_file_path else []
+
+
+def toc_tokens(toc: Any) -> list[dict[str, Any]]:
+    """A MkDocs table of contents as the tokens `mkdocs.structure.toc.get_toc` makes it from (JSON-able)."""
+    return [
+        {"level": item.level, "id": item.id, "name": item.title, "children": toc_tokens(item.children)} for item in toc
+    ]
+
+
+def relative_files(found: Mapping[str, Any], root: Path) -> dict[str, str] | None:
+    """Files a page linked (name -> path, as a `Registry` recorded them) with paths relative to `root`, for a
+    memo entry; None when one lies outside `root` (such an entry could not be trusted in another clone)."""
+    resolved = root.resolve()
+    try:
+        return {name: Path(path).resolve().relative_to(resolved).as_posix() for name, path in found.items()}
+    except ValueError:
+        return None
+
+
+def present_files(stored: Mapping[str, str], root: Path) -> dict[str, Path] | None:
+    """`relative_files`' result as paths under `root` again; None when one is gone (a cache was cleared)."""
+    paths = {name: root / rel for name, rel in stored.items()}
+    return paths if all(path.is_file() for path in paths.values()) else None
 
 
 def snippet_digest(source: bytes, result_json: dict[str, Any]) -> str:

@@ -116,13 +116,11 @@ def on_pre_build(config: Any) -> None:
         log.warning(summary)
     names = [path.relative_to(project.snippets_dir).as_posix() for path in snippets]
     by_name = dict(zip(names, results, strict=True))
-    sources = [path.read_bytes() for path in snippets]
-    set_snippet_digests(
-        {
-            name: snippet_digest(source, result.to_json())
-            for name, source, result in zip(names, sources, results, strict=True)
-        }
-    )
+    digests = {
+        name: snippet_digest(path.read_bytes(), result.to_json())
+        for name, path, result in zip(names, snippets, results, strict=True)
+    }
+    set_snippet_digests(digests)
     # A finding keeps the notebook of the page it names, or of a page embedding the snippet it names, unwritten:
     # a non-strict build still writes every other chapter's notebook.
     broken = {finding.path for finding in found}
@@ -132,7 +130,7 @@ def on_pre_build(config: Any) -> None:
         if project.rel(page.path) not in broken
         and not any(f"snippets/{embed.snippet}" in broken for embed in project.embeds(page))
     ]
-    written = write_notebooks(project, by_name, NOTEBOOK_OUT, pages, site_url=config.site_url)
+    written = write_notebooks(project, by_name, NOTEBOOK_OUT, pages, site_url=config.site_url, digests=digests)
     for rel in sorted({rel for item in written for rel in item.fetched}):
         downloads.serve(rel, REPO_ROOT)  # where a downloaded notebook's setup cell fetches it from
     _notebooks.clear()

@@ -670,6 +670,7 @@ def write_notebooks(
     out_dir: Path,
     pages: list[Page] | None = None,
     site_url: str | None = None,
+    digests: dict[str, str] | None = None,
 ) -> list[ChapterNotebook]:
     """Write the notebook of every chapter page (both languages) under `out_dir/<locale>/`.
 
@@ -681,15 +682,17 @@ def write_notebooks(
         out_dir: Output folder.
         pages: Only these pages (default: every chapter page).
         site_url: Where the site is published: links to pages absolute (see `build_notebook`).
+        digests: `memo.snippet_digest` of the snippets, by path relative to `snippets/`, when the caller
+            has them (the build does, for its pages); the others are computed here.
 
     Returns:
         The notebooks written or already up to date.
     """
     memo = Memo(
         project.root / ".cache" / "memo" / "notebooks",
-        code_fingerprint(packages=("nbformat", "Markdown", "pymdown-extensions"), files=(project.root / "mkdocs.yml",)),
+        code_fingerprint(packages=("nbformat", "Markdown", "pymdown-extensions"), files=[project.root / "mkdocs.yml"]),
     )
-    digests: dict[str, str] = {}
+    digests = dict(digests or {})
     all_pages = json.dumps([page.base for page in project.pages()])
     written = []
     for page in pages if pages is not None else chapter_pages(project):

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from snippet_engine import charts, highlight
-from snippet_engine.memo import Memo, code_fingerprint
+from snippet_engine.memo import Memo, code_fingerprint, config_files, present_files, relative_files
 from snippet_engine.notebook_build import NOTEBOOK_DIR, ChapterNotebook, notebook_name
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -169,9 +169,10 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     memo = _view_memo(config)
     key = memo.key(html, page.url, page.file.locale, notebook.read_bytes())
     stored = memo.get(key)
-    if stored is not None and all((REPO_ROOT / rel).is_file() for rel in stored["charts"].values()):
-        for name, rel in stored["charts"].items():
-            charts.note_chart(name, REPO_ROOT / rel)
+    linked_charts = present_files(stored["charts"], REPO_ROOT) if stored is not None else None
+    if stored is not None and linked_charts is not None:
+        for name, path in linked_charts.items():
+            charts.note_chart(name, path)
         page.toc = get_toc(stored["toc"])
         return stored["html"]
     slugify = config.mdx_configs.get("toc", {}).get("slugify")
@@ -190,11 +191,9 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     button = (
         f'<p><a class="md-button md-button--primary" href="{escape(notebook.name)}" download>{escape(label)}</a></p>'
     )
-    try:
-        chart_files = {name: Path(path).resolve().relative_to(REPO_ROOT).as_posix() for name, path in linked.items()}
-    except ValueError:  # a chart cache outside the repository: nothing to memoise against
-        return button + html
-    memo.put(key, {"html": button + html, "toc": tokens, "charts": chart_files})
+    chart_files = relative_files(linked, REPO_ROOT)
+    if chart_files is not None:  # else a chart cache outside the repository: nothing to memoise against
+        memo.put(key, {"html": button + html, "toc": tokens, "charts": chart_files})
     return button + html
 
 
@@ -208,8 +207,7 @@ page (3 kB of a view). Every cell loses it, so cells stay aligned; the prompts (
 
 def _view_memo(config: Any) -> Memo:
     """Fixed notebook views by their input (the view's HTML, URL, language and .ipynb): 0.5 s a build."""
-    files = [Path(config.config_file_path)] if config.config_file_path else []
-    fingerprint = code_fingerprint(packages=("Markdown", "pymdown-extensions", "mkdocs"), files=files)
+    fingerprint = code_fingerprint(packages=("Markdown", "pymdown-extensions", "mkdocs"), files=config_files(config))
     return Memo(REPO_ROOT / ".cache" / "memo" / "notebook-views", fingerprint)
 
 

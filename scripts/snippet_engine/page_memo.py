@@ -29,9 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from snippet_engine import charts, downloads
-from snippet_engine.memo import Memo, code_fingerprint
-
-log = logging.getLogger("mkdocs.plugins.snippets")
+from snippet_engine.memo import Memo, code_fingerprint, config_files, present_files, relative_files, toc_tokens
 
 _PACKAGES = ("mkdocs", "Markdown", "pymdown-extensions", "Pygments", "markdown-exec", "mkdocs-material")
 
@@ -44,7 +42,7 @@ _snippet_digests: dict[str, str] = {}
 _original_render: Callable[..., None] | None = None
 """MkDocs' own `Page.render`."""
 
-_rendered_snippets: dict[str, Any] | None = None
+_rendered_snippets: set[str] | None = None
 """The snippets the page being rendered embeds (set while a page renders; `note_snippet` adds to it)."""
 
 _repo_root: Path = Path(".")
@@ -70,8 +68,7 @@ def memoise_page_renders(config: Any, cache_dir: Path, repo_root: Path) -> Memo:
     if _original_render is None:
         _original_render = Page.render
         Page.render = _render_memoised
-    files = [Path(config.config_file_path)] if config.config_file_path else []
-    _memo = Memo(cache_dir, code_fingerprint(packages=_PACKAGES, files=files))
+    _memo = Memo(cache_dir, code_fingerprint(packages=_PACKAGES, files=config_files(config)))
     _repo_root = repo_root
     # The digests stay: mkdocs-static-i18n's pass for the other language runs `on_config` again, but not the
     # `on_pre_build` that sets them (the outer pass's results are this build's).
@@ -87,7 +84,7 @@ def set_snippet_digests(digests: dict[str, str]) -> None:
 def note_snippet(name: str) -> None:
     """Note that the page being rendered embeds the snippet `name` (called by the `snippet` fence)."""
     if _rendered_snippets is not None:
-        _rendered_snippets[name] = True
+        _rendered_snippets.add(name)
 
 
 class _Records(logging.Handler):
@@ -125,25 +122,15 @@ def _key(memo: Memo, page: Any, config: Any, files: Any) -> str:
     )
 
 
-def _toc_tokens(toc: Any) -> list[dict[str, Any]]:
-    return [
-        {"level": item.level, "id": item.id, "name": item.title, "children": _toc_tokens(item.children)} for item in toc
-    ]
-
-
 def _restore(page: Any, stored: dict[str, Any], files: Any) -> bool:
     """Set a page's render from its entry; False (nothing set) when the entry is stale."""
     from mkdocs.structure.toc import get_toc
 
     if any(_snippet_digests.get(name) != digest for name, digest in stored["snippets"].items()):
         return False
-    linked = {}
-    for registry_name, entries in stored["files"].items():
-        for name, rel in entries.items():
-            path = _repo_root / rel
-            if not path.is_file():
-                return False  # a chart file the cache no longer holds: render, which makes it again
-            linked.setdefault(registry_name, {})[name] = path
+    linked = {registry_name: present_files(entries, _repo_root) for registry_name, entries in stored["files"].items()}
+    if any(paths is None for paths in linked.values()):
+        return False  # a chart file the cache no longer holds: render, which makes it again
     links_to_anchors = None
     if stored["links_to_anchors"] is not None:
         links_to_anchors = {}
@@ -158,8 +145,8 @@ def _restore(page: Any, stored: dict[str, Any], files: Any) -> bool:
     page.present_anchor_ids = set(stored["present_anchor_ids"])
     page.links_to_anchors = links_to_anchors
     registries = {"charts": charts._used, "downloads": downloads._used}
-    for registry_name, entries in linked.items():
-        for name, path in entries.items():
+    for registry_name, paths in linked.items():
+        for name, path in paths.items():  # type: ignore[union-attr]  # None was ruled out above
             registries[registry_name].note(name, path)
     return True
 
@@ -182,31 +169,29 @@ def _render_memoised(page: Any, config: Any, files: Any) -> None:
     loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
     for logger in loggers:
         logger.addHandler(records)
-    _rendered_snippets = {}
+    _rendered_snippets = set()
     try:
         with charts._used.recording() as chart_files, downloads._used.recording() as download_files:
             _original_render(page, config, files)
-        snippets = dict(_rendered_snippets)
+        snippets = set(_rendered_snippets)
     finally:
         _rendered_snippets = None
         for logger in loggers:
             logger.removeHandler(records)
     if records.seen or any(name not in _snippet_digests for name in snippets):
         return
-    root = _repo_root.resolve()
-    try:
-        stored_files = {
-            name: {key: Path(path).resolve().relative_to(root).as_posix() for key, path in found.items()}
-            for name, found in (("charts", chart_files), ("downloads", download_files))
-        }
-    except ValueError:
+    stored_files = {
+        "charts": relative_files(chart_files, _repo_root),
+        "downloads": relative_files(download_files, _repo_root),
+    }
+    if any(entries is None for entries in stored_files.values()):
         return  # a linked file outside the repository: not worth a memo
     links = getattr(page, "links_to_anchors", None)
     memo.put(
         key,
         {
             "content": page.content,
-            "toc": _toc_tokens(page.toc),
+            "toc": toc_tokens(page.toc),
             "title": page._title_from_render,
             "present_anchor_ids": sorted(page.present_anchor_ids or ()),
             "links_to_anchors": None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
@@ -243,9 +228,9 @@ def memoise_page_transforms(config: Any, cache_dir: Path) -> None:
         cache_dir: Where entries live (`.cache/memo/transforms`).
     """
     global _transform_memo
-    files = [Path(config.config_file_path)] if config.config_file_path else []
     _transform_memo = Memo(
-        cache_dir, code_fingerprint(packages=("minify-html", "mkdocs-glightbox", "mkdocs-material"), files=files)
+        cache_dir,
+        code_fingerprint(packages=("minify-html", "mkdocs-glightbox", "mkdocs-material"), files=config_files(config)),
     )
     events = getattr(config.plugins, "events", {})
     origins = getattr(config.plugins, "_event_origins", {})
@@ -269,12 +254,7 @@ def minify_memoised(html: str, minify: Callable[[str], str]) -> str:
     memo = _transform_memo
     if memo is None:
         return minify(html)
-    key = memo.key("minify", html)
-    stored = memo.get(key)
-    if stored is None:
-        stored = minify(html)
-        memo.put(key, stored)
-    return stored
+    return memo.get_or_put(memo.key("minify", html), lambda: minify(html))
 
 
 def _glightbox_memoised(plugin: Any, handler: Callable[..., str]) -> Callable[..., str] | None:
@@ -292,11 +272,7 @@ def _glightbox_memoised(plugin: Any, handler: Callable[..., str]) -> Callable[..
         settings = [dict(plugin.config), plugin.using_material_privacy, config["theme"].name]
         meta = json.dumps([page.meta, settings], sort_keys=True, default=_stable, ensure_ascii=False)
         key = memo.key(f"glightbox.{name}", html, page.url, meta)
-        stored = memo.get(key)
-        if stored is None:
-            stored = handler(html, page=page, config=config, **kwargs)
-            memo.put(key, stored)
-        return stored
+        return memo.get_or_put(key, lambda: handler(html, page=page, config=config, **kwargs))
 
     memoised.__name__ = name
     return memoised

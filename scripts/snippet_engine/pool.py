@@ -55,14 +55,17 @@ class _Worker:
         for pair in worker_ends:
             for fd in pair:
                 os.close(fd)
-        self.requests = self.process.stdin
-        self.replies = self.process.stdout
-        self.ready = False
-        self.pid: int | None = None
-        self.siblings = [
+        self._connect(self.process.stdin, self.process.stdout)
+        self.siblings: list[_Sibling] = [
             _Sibling(os.fdopen(requests[1], "w", encoding="utf-8"), os.fdopen(replies[0], encoding="utf-8"))
             for requests, replies in pipes
         ]
+
+    def _connect(self, requests: Any, replies: Any) -> None:
+        """Talk to the worker through these two text streams (its announced pid is read with its first reply)."""
+        self.requests, self.replies = requests, replies
+        self.ready = False
+        self.pid: int | None = None
 
     def call(self, request: dict[str, Any]) -> dict[str, Any]:
         assert self.requests is not None and self.replies is not None
@@ -113,10 +116,8 @@ class _Sibling(_Worker):
 
     def __init__(self, requests: Any, replies: Any) -> None:
         self.process = None
-        self.requests, self.replies = requests, replies
-        self.ready = False
-        self.pid = None
         self.siblings = []
+        self._connect(requests, replies)
 
     def close(self) -> None:
         """Shut the sibling and wait until its reply pipe closes, which it does as it exits (killed after 5 s)."""

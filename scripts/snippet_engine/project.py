@@ -134,14 +134,10 @@ class Project:
         """
         if page.path not in self._embeds:
             text = read_page(page.path)
-            key = self.embeds_memo.key(text)
-            stored = self.embeds_memo.get(key)
-            if stored is None:
-                found = find_embeds(text, *self._markdown_settings)
-                self.embeds_memo.put(key, _embeds_to_json(found))
-            else:
-                found = _embeds_from_json(stored)
-            self._embeds[page.path] = found
+            stored = self.embeds_memo.get_or_put(
+                self.embeds_memo.key(text), lambda: _embeds_to_json(find_embeds(text, *self._markdown_settings))
+            )
+            self._embeds[page.path] = _embeds_from_json(stored)
         return self._embeds[page.path]
 
     def embeds(self, page: Page) -> list[Embed]:
@@ -158,15 +154,15 @@ class Project:
     def _notebook_findings(self, page: Page) -> list[Finding]:
         """What in a page its notebook cannot express (memoised with the page's embeds, by its text)."""
         text = read_page(page.path)
-        key = self.embeds_memo.key("notebook", text)
-        problems = self.embeds_memo.get(key)
-        if problems is None:
+
+        def problems_of() -> list[list[Any]]:
             try:
                 split_page(text, self.embeds(page))
-                problems = []
             except NotebookError as exc:
-                problems = [[line, message] for line, message in exc.problems]
-            self.embeds_memo.put(key, problems)
+                return [[line, message] for line, message in exc.problems]
+            return []
+
+        problems = self.embeds_memo.get_or_put(self.embeds_memo.key("notebook", text), problems_of)
         return [
             Finding(self.rel(page.path), line, f"cannot become a notebook: {message}") for line, message in problems
         ]
@@ -251,19 +247,19 @@ class Project:
         """
         rel_to_snippets = path.relative_to(self.snippets_dir).as_posix()
         text = read_source(path)
-        key = self.snippet_memo.key(rel_to_snippets, text)
-        stored = self.snippet_memo.get(key)
-        if stored is not None:
-            return [(line, message) for line, message in stored]
-        problems = list(unpaired_comments(text))
-        if snippet_locale(rel_to_snippets) is None:  # shown on both languages' pages
-            problems.extend(untagged_prose_comments(text))
-        try:
-            parse_directives(text)
-        except DirectiveError as exc:
-            problems.append((exc.line, str(exc)))
-        self.snippet_memo.put(key, problems)
-        return problems
+
+        def problems_of() -> list[tuple[int, str]]:
+            problems = list(unpaired_comments(text))
+            if snippet_locale(rel_to_snippets) is None:  # shown on both languages' pages
+                problems.extend(untagged_prose_comments(text))
+            try:
+                parse_directives(text)
+            except DirectiveError as exc:
+                problems.append((exc.line, str(exc)))
+            return problems
+
+        stored = self.snippet_memo.get_or_put(self.snippet_memo.key(rel_to_snippets, text), problems_of)
+        return [(line, message) for line, message in stored]
 
 
 def _embeds_to_json(found: PageEmbeds) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from snippet_engine.memo import Memo, code_fingerprint
+from snippet_engine.memo import Memo, code_fingerprint, config_files, toc_tokens
 
 log = logging.getLogger("mkdocs.plugins.snippets")
 
@@ -61,16 +61,12 @@ def memoise_search_entries(config: Any, cache_dir: Path) -> Memo | None:
             return None
         _original_add_entry = original
         SearchIndex.add_entry_from_context = _add_entry_memoised
-    files = [Path(config.config_file_path)] if config.config_file_path else []
+    files = config_files(config)
     for option in ("jieba_dict", "jieba_dict_user"):
         if plugin.config.get(option):
             files.append(Path(config.config_file_path).parent / plugin.config[option])
     _memo = Memo(cache_dir, code_fingerprint(packages=("mkdocs-material", "jieba", "mkdocs"), files=files))
     return _memo
-
-
-def _toc_ids(toc: Any) -> list[Any]:
-    return [[item.id, item.url, item.title, _toc_ids(item.children)] for item in toc]
 
 
 def _add_entry_memoised(index: Any, page: Any) -> None:
@@ -85,7 +81,7 @@ def _add_entry_memoised(index: Any, page: Any) -> None:
         page.content or "",
         page.url,
         str(page.title),
-        json.dumps([meta, _toc_ids(page.toc), index.config], sort_keys=True, ensure_ascii=False, default=str),
+        json.dumps([meta, toc_tokens(page.toc), index.config], sort_keys=True, ensure_ascii=False, default=str),
     )
     stored = memo.get(key)
     if stored is not None:
