@@ -22,12 +22,14 @@ from xml.etree import ElementTree
 
 from tqdm import tqdm
 
-from snippet_engine import isolation
+from snippet_engine import isolation, numerics
 from snippet_engine.engine import DEVICES, Engine
 from snippet_engine.expected import output_diff, outputs_match
 from snippet_engine.notebook_build import chapter_pages, notebook_name, write_notebooks
 from snippet_engine.notebook_run import NotebookRun, run_notebooks
 from snippet_engine.project import Finding, Project
+from snippet_engine.records import NotPortable, RecordInfo, load_info, measure_variation, save_infos
+from snippet_engine.report import drift_advice, write_report
 from snippet_engine.result import SnippetResult
 from snippet_engine.shard import Durations, parse_shard, shard_snippets
 from snippet_engine.source import parse_directives, read_source
@@ -59,13 +61,14 @@ def record_path(snippet: Path) -> Path:
     return snippet.with_suffix(".out")
 
 
-def judge(snippet: Path, result: SnippetResult, *, update: bool) -> Outcome:
+def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: str = "") -> Outcome:
     """Compare a run with its record (or rewrite the record with `update`).
 
     Parameters:
         snippet: The snippet file.
         result: Its run.
         update: Rewrite the `.out` from this run instead of comparing.
+        torch_version: The torch the run used, for the drift message.
 
     Returns:
         The verdict.
@@ -75,7 +78,8 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool) -> Outcome:
         if result.traceback:
             details += ["", result.traceback.rstrip()]
         return Outcome(result, "failed", details)
-    mode = parse_directives(read_source(snippet)).output
+    directives = parse_directives(read_source(snippet))
+    mode = directives.output
     record = record_path(snippet)
     if update:
         if result.device != "cpu":
@@ -91,14 +95,113 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool) -> Outcome:
     if mode == "device" and result.device != "cpu":
         return Outcome(result, "passed")
     recorded = record.read_text(encoding="utf-8")
-    if outputs_match(result.output, recorded, mode):
+    info = load_info(snippet)
+    if outputs_match(result.output, recorded, mode, info.varies, directives.sampled):
         return Outcome(result, "passed")
     rel_record = record.relative_to(REPO_ROOT).as_posix() if record.is_relative_to(REPO_ROOT) else str(record)
+    this_run = result.environment + (f" (torch {torch_version})" if torch_version else "")
     return Outcome(
         result,
         "drift",
-        [f"{result.path}: output differs from {rel_record}", output_diff(result.output, recorded, rel_record)],
+        [
+            f"{result.path}: output differs from {rel_record}: recorded on {info.environment()}, this run {this_run}",
+            output_diff(result.output, recorded, rel_record),
+        ],
     )
+
+
+def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args: argparse.Namespace) -> list[Outcome]:
+    """After `--update`: run the recorded snippets under `numerics.MEASURED` and write their `records.json`.
+
+    Each chapter's `records.json` gets, per snippet, the environment that wrote its record and the numbers
+    that moved under the other configurations, with their measured ranges (`records.measure_variation`).
+    A snippet whose output moves in a way no range can express fails as `not-portable`.
+
+    Parameters:
+        snippets: The snippets just run under the reference numerics.
+        outcomes: Their verdicts (records already rewritten).
+        engine: The reference engine (for its jobs, device and cache).
+        args: The command line.
+
+    Returns:
+        The verdicts, with `not-portable` ones replacing those that failed the measurement.
+    """
+    recorded = {
+        path: outcome
+        for path, outcome in zip(snippets, outcomes, strict=True)
+        if outcome.passed and parse_directives(read_source(path)).output != "varies"
+    }
+    configurations = []
+    for candidate in numerics.MEASURED:
+        try:
+            candidate.check_available()
+        except numerics.NumericsError as exc:
+            print(f"measuring without {candidate.spec()}: {exc}", file=sys.stderr)
+            continue
+        configurations.append(candidate)
+    runs: dict[Path, dict[numerics.Numerics, str]] = {path: {} for path in recorded}
+    failures: dict[Path, list[str]] = {}
+    for configuration in configurations:
+        other = Engine(
+            engine.repo_root,
+            jobs=max(1, engine.jobs // configuration.threads),
+            device="cpu",
+            use_cache=not args.no_cache,
+            cache_dir=engine.cache.directory,
+            numerics=configuration,
+        )
+        progress = tqdm(
+            total=len(recorded),
+            unit="snippet",
+            file=sys.stderr,
+            mininterval=0.5,
+            dynamic_ncols=True,
+            desc=f"measuring {configuration.spec()}",
+        )
+        try:
+            for path, result in zip(
+                recorded, other.run_many(list(recorded), on_result=lambda _, bar=progress: bar.update()), strict=True
+            ):
+                if result.ok:
+                    runs[path][configuration] = result.output
+                else:
+                    failures.setdefault(path, []).extend(
+                        f"under {configuration.spec()}: {line}" for line in result.error_lines()
+                    )
+        finally:
+            progress.close()
+            other.close()
+    torch_version = engine.fingerprint.get("torch", "")
+    by_chapter: dict[Path, dict[str, RecordInfo | None]] = {}
+    verdicts = dict(zip(snippets, outcomes, strict=True))
+    for path, outcome in recorded.items():
+        result = outcome.result
+        info = RecordInfo(
+            {"torch": torch_version, "cpu": result.cpu_capability, "threads": result.threads, "hash_seed": 0}
+        )
+        if path in failures:
+            verdicts[path] = Outcome(result, "not-portable", failures[path])
+            continue
+        try:
+            info.varies = measure_variation(result.output, runs[path], parse_directives(read_source(path)).sampled)
+        except NotPortable as exc:
+            verdicts[path] = Outcome(result, "not-portable", [f"{result.path}: not portable: {exc}"])
+            continue
+        by_chapter.setdefault(path.parent, {})[path.name] = info
+    for path, outcome in zip(snippets, outcomes, strict=True):
+        if path not in recorded and outcome.passed:  # output=varies: the environment only
+            info = RecordInfo(
+                {
+                    "torch": torch_version,
+                    "cpu": outcome.result.cpu_capability,
+                    "threads": outcome.result.threads,
+                    "hash_seed": 0,
+                }
+            )
+            by_chapter.setdefault(path.parent, {})[path.name] = info
+    for chapter, infos in by_chapter.items():
+        save_infos(chapter, infos)
+    return [verdicts[path] for path in snippets]
 
 
 def select(snippets: list[Path], paths: list[str], pattern: str | None, root: Path) -> list[Path]:
@@ -229,9 +332,9 @@ def write_junit(
 
 
 def check_notebooks(
-    project: Project, snippets: list[Path], results: list[SnippetResult], engine: Engine, args: argparse.Namespace
+    project: Project, snippets: list[Path], outcomes: list[Outcome], engine: Engine, args: argparse.Namespace
 ) -> list[NotebookRun]:
-    """Write, execute and check the notebooks of the chapters whose snippets all ran and passed.
+    """Write, execute and check the notebooks of the chapters whose snippets all ran and matched their records.
 
     Each notebook runs in a temporary directory; every cell's output is compared
     with its snippet's `.out` record and any global state a cell changes is
@@ -240,7 +343,8 @@ def check_notebooks(
     Parameters:
         project: The course.
         snippets: The selected snippets.
-        results: Their results.
+        outcomes: Their verdicts (a chapter with a failed or drifted snippet has nothing more to learn
+            from its notebook, which would fail the same way).
         engine: The engine (its fingerprint keys the record of passed notebooks; kernels
             see the device it was asked for).
         args: The command line.
@@ -249,9 +353,9 @@ def check_notebooks(
         One run per notebook.
     """
     by_name = {
-        path.relative_to(project.snippets_dir).as_posix(): result
-        for path, result in zip(snippets, results, strict=True)
-        if result.ok
+        path.relative_to(project.snippets_dir).as_posix(): outcome.result
+        for path, outcome in zip(snippets, outcomes, strict=True)
+        if outcome.passed
     }
     pages = [page for page in chapter_pages(project) if all(e.snippet in by_name for e in project.embeds(page))]
     if not pages:
@@ -278,6 +382,15 @@ def check_notebooks(
         )
     finally:
         progress.close()
+
+
+def _numerics_argument(text: str) -> numerics.Numerics:
+    try:
+        parsed = numerics.parse(text)
+        parsed.check_available()
+    except numerics.NumericsError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return parsed
 
 
 def _shard_argument(text: str) -> tuple[int, int]:
@@ -357,6 +470,20 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="keep results here instead of .cache/ (snippets/ and notebook-runs/ inside it; merge shards by copying)",
     )
+    parser.add_argument(
+        "--numerics",
+        type=_numerics_argument,
+        default=numerics.REFERENCE,
+        metavar="SPEC",
+        help="run under another CPU's numerics, compared with the records: native (default), or items of "
+        "isa=avx512|avx2|sse, threads=N, hash-seed=N joined by commas, e.g. isa=sse,threads=2",
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="write a Markdown drift report per chapter here (records that moved, new warnings, failures)",
+    )
     parser.add_argument("--json", type=Path, help="write a JSON report here")
     parser.add_argument("--junit", type=Path, help="write a JUnit XML report here")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
@@ -372,7 +499,10 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         The exit status: 0 when everything passed, 1 otherwise, 2 for bad arguments.
     """
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.update and not args.numerics.is_reference:
+        parser.error("--update writes records under the reference numerics: drop --numerics")
     root = args.root.resolve()
     project = Project(root)
     start = time.perf_counter()
@@ -385,7 +515,16 @@ def main(argv: list[str] | None = None) -> int:
         snippets, shard_line = shard_selection(project, selected, args)
         print(shard_line, file=sys.stderr)
     cache_dir = args.cache_dir / "snippets" if args.cache_dir else None
-    engine = Engine(root, jobs=args.jobs, device=args.device, use_cache=not args.no_cache, cache_dir=cache_dir)
+    engine = Engine(
+        root,
+        jobs=args.jobs,
+        device=args.device,
+        use_cache=not args.no_cache,
+        cache_dir=cache_dir,
+        numerics=args.numerics,
+    )
+    if not args.numerics.is_reference:
+        print(f"numerics: {args.numerics.spec()} (records are compared, never written)", file=sys.stderr)
     engine.warm_up(snippets)  # the workers' start-up overlaps the consistency pass
     findings = project.check()
     if args.paths or args.pattern:
@@ -405,10 +544,16 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         progress.close()
         engine.close()
-    outcomes = [judge(path, result, update=args.update) for path, result in zip(snippets, results, strict=False)]
+    torch_version = engine.fingerprint.get("torch", "")
+    outcomes = [
+        judge(path, result, update=args.update, torch_version=torch_version)
+        for path, result in zip(snippets, results, strict=False)
+    ]
+    if args.update:
+        outcomes = measure(snippets, outcomes, engine, args)
     notebooks: list[NotebookRun] = []
     if not args.no_notebooks and not findings:
-        notebooks = check_notebooks(project, snippets, results, engine, args)
+        notebooks = check_notebooks(project, snippets, outcomes, engine, args)
     elapsed = time.perf_counter() - start
     if args.update:
         record_durations(project, outcomes, notebooks)
@@ -429,6 +574,10 @@ def main(argv: list[str] | None = None) -> int:
     print(_table(outcomes, findings, notebooks))
     if args.json:
         write_json(args.json, outcomes, findings, notebooks)
+    if args.report:
+        write_report(
+            args.report, outcomes, notebooks, findings, torch_version=torch_version, numerics=args.numerics.spec()
+        )
     if args.junit:
         write_junit(args.junit, outcomes, findings, elapsed, notebooks)
     passed = sum(o.passed for o in outcomes) + sum(n.ok for n in notebooks)
@@ -438,6 +587,9 @@ def main(argv: list[str] | None = None) -> int:
     summary = f"{len(outcomes)} snippets in {elapsed:.1f} s ({cached} cached, {updated} records updated)"
     summary += f", {len(notebooks)} notebooks ({sum(n.cached for n in notebooks)} cached)"
     print(f"\n{summary}, {len(findings)} consistency problems")
+    drifted = sum(o.status == "drift" for o in outcomes)
+    if drifted:
+        print(drift_advice(drifted, outcomes))
     if shard_line:
         print(shard_line)
     print(f"{passed} passed, {failed} failed")

@@ -18,15 +18,18 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from snippet_engine.cache import ResultCache, cache_key, environment_fingerprint, file_sha256
+from snippet_engine.numerics import KNOB_VARIABLES, REFERENCE, Numerics
 from snippet_engine.pool import WorkerPool
 from snippet_engine.result import Figure, Problem, SnippetResult
 from snippet_engine.source import DirectiveError, Directives, decode_source, parse_directives
 
 DEFAULT_TIMEOUT = 60.0
-SNIPPET_THREADS = 1
-"""torch threads per snippet, whatever `jobs` is: results (and so the `.out` records) of
-training snippets depend on the reduction order, so every machine must use the same count.
-Parallelism comes from running snippets side by side instead."""
+SNIPPET_THREADS = REFERENCE.threads
+"""torch threads per snippet under the reference numerics, whatever `jobs` is: the digits of training
+snippets depend on the reduction order, so pages and records use one count everywhere. Parallelism
+comes from running snippets side by side instead. (`numerics` imitates other counts.)"""
+_CAPABILITY = {"avx512": "AVX512", "avx2": "AVX2", "sse": "DEFAULT"}
+"""What `torch.backends.cpu.get_cpu_capability()` reports under each imitated ISA level."""
 DEVICES = ("auto", "cpu", "cuda", "mps")
 
 
@@ -151,11 +154,16 @@ class Engine:
 
     Parameters:
         repo_root: The repository root (snippets run as if from there).
-        jobs: Parallel snippets (default: CPU count).
+        jobs: Parallel snippets (default: CPU count, divided by the numerics' threads).
         device: `auto`, `cpu`, `cuda` or `mps`.
         use_cache: Read results from the cache (results are written either way).
         cache_dir: Where the cache lives (default `<repo>/.cache/snippets`).
         default_timeout: Seconds per snippet unless it declares its own.
+        numerics: The CPU numerics to run under (`numerics.REFERENCE`: this CPU's own, one thread).
+
+    Raises:
+        ValueError: For an unknown device.
+        numerics.NumericsError: For an ISA level this CPU lacks.
     """
 
     def __init__(
@@ -167,24 +175,32 @@ class Engine:
         use_cache: bool = True,
         cache_dir: Path | None = None,
         default_timeout: float = DEFAULT_TIMEOUT,
+        numerics: Numerics = REFERENCE,
     ) -> None:
         if device not in DEVICES:
             raise ValueError(f"device must be one of {', '.join(DEVICES)}, not {device!r}")
+        numerics.check_available()
+        self.numerics = numerics
         self.repo_root = repo_root.resolve()
-        self.jobs = jobs or os.cpu_count() or 1
+        # Several torch threads per snippet: fewer snippets side by side, so the cores are not oversubscribed.
+        self.jobs = jobs or max(1, (os.cpu_count() or 1) // numerics.threads)
         self.requested_device = device
         self.device = probe_device(device)
         self.use_cache = use_cache
         self.default_timeout = default_timeout
         self.cache = ResultCache(cache_dir or self.repo_root / ".cache" / "snippets", self.repo_root)
-        self.fingerprint = {**environment_fingerprint(self.device), "threads": str(SNIPPET_THREADS)}
+        self.fingerprint = {
+            **environment_fingerprint(self.device),
+            "threads": str(numerics.threads),
+            "numerics": numerics.spec(),
+        }
         self._memo: dict[str, SnippetResult] = {}
         self._pool: WorkerPool | None = None
 
     def _worker_env(self) -> dict[str, str]:
-        env = dict(os.environ)
+        env = {name: value for name, value in os.environ.items() if name not in KNOB_VARIABLES}
         env["MPLBACKEND"] = "Agg"
-        env["PYTHONHASHSEED"] = "0"
+        env.update(self.numerics.environment())
         if self.requested_device == "cpu":
             env["CUDA_VISIBLE_DEVICES"] = ""
         return env
@@ -231,7 +247,7 @@ class Engine:
         except (SyntaxError, UnicodeDecodeError):
             # Python would refuse to run it too; the run itself reports it as `python x.py` does.
             directives = Directives()
-        timeout = directives.timeout or self.default_timeout
+        timeout = (directives.timeout or self.default_timeout) * self.numerics.timeout_factor
         return _Prepared(rel, directives, timeout, cache_key(rel, source, self.fingerprint, timeout))
 
     def _cached(self, key: str) -> SnippetResult | None:
@@ -266,10 +282,18 @@ class Engine:
             "name": rel,
             "repo_root": str(self.repo_root),
             "timeout": timeout,
-            "threads": SNIPPET_THREADS,
+            "threads": self.numerics.threads,
         }
         reply = self.pool.run(request)
         problems = apply_policy(reply, directives, timeout=timeout, snippet=rel, requested_device=self.requested_device)
+        expected_capability = _CAPABILITY.get(self.numerics.isa)
+        if expected_capability and reply.get("cpu_capability", expected_capability) != expected_capability:
+            problems.append(
+                Problem(
+                    "engine",
+                    f"asked for isa={self.numerics.isa} but torch ran {reply.get('cpu_capability')} kernels",
+                )
+            )
         reads = {}
         for dependency in reply.get("reads", []):
             dependency_path = self.repo_root / dependency
@@ -288,6 +312,8 @@ class Engine:
             exit_code=reply.get("exit_code", -reply.get("signal", 0) or 1),
             traceback=exception.get("traceback", ""),
             reads=reads,
+            cpu_capability=reply.get("cpu_capability", ""),
+            threads=reply.get("threads", self.numerics.threads),
         )
         if result.ok:
             self.cache.store(key, result)

@@ -16,6 +16,11 @@ _SPACES = re.compile(r"[ \t]+")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|[-+]?\b(?:nan|inf)\b")
 
 
+Variation = dict[tuple[int, int], tuple[float, float]]
+"""Numbers that legitimately move across CPUs and thread counts: (line, n) -> the range (low, high)
+measured for the n-th number of that line of the record (both counted from 1). See `records`."""
+
+
 def _tokens(text: str) -> list[str | float]:
     """Alternating text and numbers. Spaces right before a number are dropped and other
     runs of spaces count as one: padding moves when a number gains a digit or a sign,
@@ -30,11 +35,17 @@ def _tokens(text: str) -> list[str | float]:
     return tokens
 
 
-def _normalise(text: str) -> str:
+def numbers(line: str) -> list[float]:
+    """The numbers of one line of output, in order (what `Variation`'s index counts)."""
+    return [token for token in _tokens(line) if isinstance(token, float)]
+
+
+def normalise(text: str) -> str:
+    """Output as records compare it: trailing spaces and leading and trailing blank lines dropped."""
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
 
 
-def _close(a: float, b: float) -> bool:
+def numbers_close(a: float, b: float) -> bool:
     if math.isnan(a) or math.isnan(b):
         return math.isnan(a) and math.isnan(b)
     if math.isinf(a) or math.isinf(b):
@@ -42,28 +53,87 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= ATOL + RTOL * max(abs(a), abs(b))
 
 
-def outputs_match(actual: str, recorded: str, mode: str = "exact") -> bool:
+def within(value: float, measured: tuple[float, float]) -> bool:
+    """Whether a varying number is inside its band: the measured range widened by its own width on each side
+    (and by the usual tolerance), so that a CPU this machine could not imitate, moving as far again, passes.
+
+    Parameters:
+        value: The number this run printed.
+        measured: (low, high) over the configurations `--update` measured.
+    """
+    low, high = measured
+    if math.isnan(value):
+        return False
+    width = high - low
+    return numbers_close(value, min(max(value, low - width), high + width))
+
+
+def lines_match(
+    actual: str, recorded: str, mode: str = "exact", varies: dict[int, tuple[float, float]] | None = None
+) -> bool:
+    """Whether one line of output agrees with one line of the record (see `outputs_match`).
+
+    Parameters:
+        varies: For this line, number index (from 1) -> measured range.
+    """
+    left, right = _tokens(actual), _tokens(recorded)
+    if len(left) != len(right):
+        return False
+    index = 0
+    for a, b in zip(left, right, strict=True):
+        if isinstance(a, str) or isinstance(b, str):
+            if a != b:
+                return False
+            continue
+        index += 1
+        if mode == "varies":
+            continue
+        band = (varies or {}).get(index)
+        if not (within(a, band) if band is not None else numbers_close(a, b)):
+            return False
+    return True
+
+
+def outputs_match(
+    actual: str,
+    recorded: str,
+    mode: str = "exact",
+    varies: Variation | None = None,
+    sampled: tuple[str, ...] = (),
+) -> bool:
     """Whether a run's output agrees with the record.
+
+    Text must be equal (runs of spaces aside) and line for line; numbers within a small tolerance
+    (`RTOL`, `ATOL`), except those the record declares varying, which must lie in their band (`within`).
 
     Parameters:
         actual: The run's output.
         recorded: The `.out` file's text.
         mode: `exact` (text equal, numbers within tolerance) or `varies`
             (text equal, numbers ignored).
+        varies: The record's varying numbers (`Variation`), if any.
+        sampled: Prefixes of lines showing sampled text (the `sampled=` directive): a line of the record
+            that starts with one matches any line with the same prefix.
 
     Returns:
         True when they agree.
     """
-    left, right = _tokens(_normalise(actual)), _tokens(_normalise(recorded))
+    left, right = normalise(actual).split("\n"), normalise(recorded).split("\n")
     if len(left) != len(right):
         return False
-    for a, b in zip(left, right, strict=False):
-        if isinstance(a, str) or isinstance(b, str):
-            if a != b:
-                return False
-        elif mode != "varies" and not _close(a, b):
-            return False
-    return True
+    by_line: dict[int, dict[int, tuple[float, float]]] = {}
+    for (line, index), band in (varies or {}).items():
+        by_line.setdefault(line, {})[index] = band
+    return all(
+        (is_sampled(b, sampled) and a.startswith(is_sampled(b, sampled)))
+        or lines_match(a, b, mode, by_line.get(number))
+        for number, (a, b) in enumerate(zip(left, right, strict=True), 1)
+    )
+
+
+def is_sampled(line: str, sampled: tuple[str, ...]) -> str:
+    """The `sampled=` prefix `line` starts with, or "" (see `outputs_match`)."""
+    return next((prefix for prefix in sampled if line.startswith(prefix)), "")
 
 
 def output_diff(actual: str, recorded: str, name: str) -> str:
@@ -79,8 +149,8 @@ def output_diff(actual: str, recorded: str, name: str) -> str:
     """
     lines = list(
         difflib.unified_diff(
-            _normalise(recorded).splitlines(),
-            _normalise(actual).splitlines(),
+            normalise(recorded).splitlines(),
+            normalise(actual).splitlines(),
             f"{name} (recorded)",
             "this run",
             lineterm="",

@@ -37,6 +37,7 @@ from snippet_engine.embeds import FENCE_NAME, PAGE_OPTIONS, PROBLEMS, snippet_fe
 from snippet_engine.engine import Engine, shared_engine
 from snippet_engine.memo import code_fingerprint
 from snippet_engine.page_memo import note_snippet
+from snippet_engine.records import digits_vary
 from snippet_engine.render import render_result
 from snippet_engine.source import display_source, read_source
 
@@ -92,7 +93,7 @@ def format_snippet(code: str, md: Any, **options: Any) -> str:
     result = engine().run(path)
     for line in result.error_lines():
         log.warning(line)
-    result_html = render_result(result, locale, page_url.get())
+    result_html = render_result(result, locale, page_url.get(), digits_vary(path))
     downloads = download_links(name, result, locale, page_url.get())  # under the whole frame, tabs included
     shown = display_source(text, locale)
     key = _source_key(name, shown, options)

@@ -194,17 +194,19 @@ def present_files(stored: Mapping[str, str], root: Path) -> dict[str, Path] | No
     return paths if all(path.is_file() for path in paths.values()) else None
 
 
-def snippet_digest(source: bytes, result_json: dict[str, Any]) -> str:
-    """A digest of what a page or notebook shows of a snippet: its source bytes and its whole result.
+def snippet_digest(source: bytes, result_json: dict[str, Any], digits_vary: bool = False) -> str:
+    """A digest of what a page or notebook shows of a snippet: its source bytes, its whole result, and whether
+    its digits vary from machine to machine (`records.digits_vary`: a note under the output).
 
     Parameters:
         source: The snippet file's bytes (the shown source, comments included, comes from them).
         result_json: Its result (`SnippetResult.to_json()`): output, figures, the files it read and their hashes.
+        digits_vary: Whether the page says the output's digits vary.
 
     Returns:
         A hex sha256.
     """
-    data = json.dumps(result_json, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    data = json.dumps([result_json, digits_vary], sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(source + b"\0" + data).hexdigest()
 
 

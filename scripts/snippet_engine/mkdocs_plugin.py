@@ -36,6 +36,7 @@ from snippet_engine.memo import engine_changed, snippet_digest
 from snippet_engine.notebook_build import ChapterNotebook, chapter_pages, write_notebooks
 from snippet_engine.page_memo import memoise_page_renders, memoise_page_transforms, minify_memoised, set_snippet_digests
 from snippet_engine.project import Project
+from snippet_engine.records import digits_vary
 from snippet_engine.search_index import drop_unused_search_languages, memoise_search_entries, split_search_index
 
 log = logging.getLogger("mkdocs.plugins.snippets")
@@ -117,7 +118,7 @@ def on_pre_build(config: Any) -> None:
     names = [path.relative_to(project.snippets_dir).as_posix() for path in snippets]
     by_name = dict(zip(names, results, strict=True))
     digests = {
-        name: snippet_digest(path.read_bytes(), result.to_json())
+        name: snippet_digest(path.read_bytes(), result.to_json(), digits_vary(path))
         for name, path, result in zip(names, snippets, results, strict=True)
     }
     set_snippet_digests(digests)

@@ -55,7 +55,8 @@ from snippet_engine import charts
 from snippet_engine.cache import write_if_changed
 from snippet_engine.embeds import TAB_LENGTH, Embed, page_markdown, read_page
 from snippet_engine.memo import Memo, code_fingerprint, snippet_digest
-from snippet_engine.render import alt_text
+from snippet_engine.records import digits_vary
+from snippet_engine.render import alt_text, varies_note
 from snippet_engine.result import SnippetResult
 from snippet_engine.source import display_source, parse_directives, read_source
 
@@ -575,6 +576,8 @@ def build_notebook(
         if parse_directives(source).expect_exception:
             cell.metadata["tags"] = ["raises-exception"]
         cells.append(cell)
+        if digits_vary(project.snippets_dir / content):
+            cells.append(new_markdown_cell(f"<small>{varies_note(page.locale)}</small>"))
     count = 0
     for cell in cells:
         if cell.cell_type == "code":
@@ -743,6 +746,6 @@ def _notebook_key(
         if result is None or not snippet.is_file():
             return None
         if embed.snippet not in digests:
-            digests[embed.snippet] = snippet_digest(snippet.read_bytes(), result.to_json())
+            digests[embed.snippet] = snippet_digest(snippet.read_bytes(), result.to_json(), digits_vary(snippet))
         parts.append(f"{embed.snippet}\0{digests[embed.snippet]}")
     return memo.key(*parts)

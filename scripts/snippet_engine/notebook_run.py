@@ -45,8 +45,9 @@ import nbformat
 
 from snippet_engine import state
 from snippet_engine.cache import write_if_changed
-from snippet_engine.expected import output_diff, outputs_match
+from snippet_engine.expected import Variation, output_diff, outputs_match
 from snippet_engine.notebook_build import LOCAL_FILES, METADATA_KEY, ChapterNotebook
+from snippet_engine.records import load_info
 from snippet_engine.result import SnippetResult
 from snippet_engine.source import parse_directives, read_source
 from snippet_engine.terminal import render_terminal
@@ -54,7 +55,7 @@ from snippet_engine.worker import WARM_MODULES
 
 ENGINE_DIR = Path(__file__).resolve().parent
 
-COMPARISON_CODE = ("notebook_run.py", "state.py", "expected.py", "terminal.py", "source.py")
+COMPARISON_CODE = ("notebook_run.py", "state.py", "expected.py", "records.py", "terminal.py", "source.py")
 """The engine modules that decide whether a notebook run passes: part of the pass cache key."""
 
 _MARK = "__snippet_engine_state__ "
@@ -96,6 +97,8 @@ class CellRecord:
         device: Where the engine ran the snippet (`output=device` is compared only on `cpu`).
         figures: Charts the engine captured.
         expect_exception: The exception the snippet is meant to end with, if any.
+        varies: The record's varying numbers (`expected.Variation` as sorted items).
+        sampled: The snippet's `sampled=` prefixes (lines of sampled text).
     """
 
     path: str
@@ -106,6 +109,8 @@ class CellRecord:
     device: str = "cpu"
     figures: int = 0
     expect_exception: str | None = None
+    varies: tuple[tuple[tuple[int, int], tuple[float, float]], ...] = ()
+    sampled: tuple[str, ...] = ()
 
 
 def cell_records(names: Iterable[str], results: dict[str, SnippetResult], root: Path) -> dict[str, CellRecord]:
@@ -139,6 +144,8 @@ def cell_records(names: Iterable[str], results: dict[str, SnippetResult], root: 
             device=result.device,
             figures=len(result.figures),
             expect_exception=directives.expect_exception,
+            varies=tuple(sorted(load_info(snippet).varies.items())),
+            sampled=directives.sampled,
         )
     return records
 
@@ -300,7 +307,9 @@ def _without_traceback(text: str) -> str:
     return text[: match.start()] + last + "\n"
 
 
-def _interleaves(stdout: str, stderr: str, recorded: str, mode: str) -> bool:
+def _interleaves(
+    stdout: str, stderr: str, recorded: str, mode: str, varies: Variation, sampled: tuple[str, ...]
+) -> bool:
     """Whether the record is the two streams' lines interleaved, each line matching under the record rules.
 
     A script writes stdout and stderr to one terminal in order; a kernel buffers
@@ -313,12 +322,13 @@ def _interleaves(stdout: str, stderr: str, recorded: str, mode: str) -> bool:
     if not out or not err or len(out) + len(err) != len(lines):
         return False
     reachable = {(0, 0)}  # (stdout lines, stderr lines) that reproduce the record so far
-    for line in lines:
+    for number, line in enumerate(lines, 1):
+        bands = {n: band for (at, n), band in varies.items() if at == number}
         following = set()
         for i, j in reachable:
-            if i < len(out) and outputs_match(out[i], line, mode):
+            if i < len(out) and outputs_match(out[i], line, mode, {(1, n): b for n, b in bands.items()}, sampled):
                 following.add((i + 1, j))
-            if j < len(err) and outputs_match(err[j], line, mode):
+            if j < len(err) and outputs_match(err[j], line, mode, {(1, n): b for n, b in bands.items()}, sampled):
                 following.add((i, j + 1))
         reachable = following
         if not reachable:
@@ -343,7 +353,10 @@ def _compare(number: int, cell: nbformat.NotebookNode, record: CellRecord) -> li
             ending = f"{shown.error.get('ename', '')}: {shown.error.get('evalue', '')}\n"
             actual, stderr = actual + ending, stderr + ending
             recorded = _without_traceback(recorded)
-        if not outputs_match(actual, recorded, record.mode) and not _interleaves(stdout, stderr, recorded, record.mode):
+        varies = dict(record.varies)
+        if not outputs_match(actual, recorded, record.mode, varies, record.sampled) and not _interleaves(
+            stdout, stderr, recorded, record.mode, varies, record.sampled
+        ):
             why = f"cell {number} ({record.path}): output differs from {record.record_path}"
             if shown.value:
                 why += " (the cell ends with a bare expression: a notebook shows its value, a script prints nothing)"

@@ -22,6 +22,7 @@ _LABELS = {
         "meta": "运行设备：{device} · 用时 {seconds} 秒",
         "truncated": "输出过长：共 {total} 字节，这里只显示开头和结尾。",
         "failed": "这段代码运行失败：",
+        "varies": "数字随 CPU 与线程数而变",
     },
     "en": {
         "output": "Output",
@@ -31,6 +32,7 @@ _LABELS = {
         "meta": "Ran on {device} in {seconds} s",
         "truncated": "Output too long: {total} bytes in all; only the start and the end are shown.",
         "failed": "This snippet failed:",
+        "varies": "digits vary with CPU and threads",
     },
 }
 
@@ -69,13 +71,19 @@ def alt_text(figure: Figure, locale: str) -> str:
 _DEVICE_NAMES = {"cpu": "CPU", "cuda": "CUDA GPU", "mps": "Apple MPS"}
 
 
-def render_result(result: SnippetResult, locale: str, page_url: str = "") -> str:
+def varies_note(locale: str) -> str:
+    """The note under an output whose digits move from machine to machine (`records.digits_vary`)."""
+    return _LABELS.get(locale, _LABELS["en"])["varies"]
+
+
+def render_result(result: SnippetResult, locale: str, page_url: str = "", digits_vary: bool = False) -> str:
     """The HTML shown under a snippet's source.
 
     Parameters:
         result: The run to show.
         locale: `zh` or `en`.
         page_url: The page's URL (MkDocs' `page.url`): each figure links its chart file relative to it (`charts`).
+        digits_vary: Say under the output that its digits vary with the CPU and the threads (`records`).
 
     Returns:
         An HTML fragment.
@@ -105,6 +113,8 @@ def render_result(result: SnippetResult, locale: str, page_url: str = "") -> str
         device=_DEVICE_NAMES.get(result.device, result.device),
         seconds=f"{result.duration:.2f}",
     )
+    if digits_vary and result.ok:
+        meta += " · " + varies_note(locale)
     parts.append(f'<p class="snippet-meta">{escape(meta)}</p>')
     parts.append("</div>")
     return "\n".join(parts)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from snippet_engine.numerics import describe
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -70,6 +72,9 @@ class SnippetResult:
         exit_code: Process exit status, or -signal for a child killed by a signal.
         traceback: Python traceback text when the snippet raised.
         reads: Repository files the snippet opened, with their sha256 (cache dependencies).
+        cpu_capability: The instruction set torch's kernels used (`torch.backends.cpu.get_cpu_capability()`,
+            e.g. `AVX512`), "" when unknown.
+        threads: torch threads the run had.
         cached: True when the result came from the cache (not stored).
     """
 
@@ -84,12 +89,19 @@ class SnippetResult:
     exit_code: int = 0
     traceback: str = ""
     reads: dict[str, str] = field(default_factory=dict)
+    cpu_capability: str = ""
+    threads: int = 1
     cached: bool = False
 
     @property
     def ok(self) -> bool:
         """True when the run has no problems."""
         return not self.problems
+
+    @property
+    def environment(self) -> str:
+        """The run's numerics in words, e.g. `AVX2 with 1 thread` (see `numerics.describe`)."""
+        return describe(self.cpu_capability, self.threads)
 
     def error_lines(self) -> list[str]:
         """One `path:line: kind: message` line per problem."""

@@ -470,6 +470,9 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
             report["device"] = accelerator.type if accelerator is not None else "cpu"
         except Exception:
             report["device"] = "cpu"
+        # The kernels' instruction set and the threads the run had, for drift messages (`numerics`).
+        report["cpu_capability"] = torch.backends.cpu.get_cpu_capability()
+        report["threads"] = request["threads"]
         report["exit_code"] = exit_code
         report.setdefault("unshown_figures", [])
         observer.merge_events()

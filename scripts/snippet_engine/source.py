@@ -136,6 +136,8 @@ class Directives:
         timeout: Seconds before the run is killed (None: the engine's default).
         output: How `.out` is compared: `exact` (numbers within tolerance),
             `device` (only on CPU runs), `varies` (numbers masked).
+        sampled: Line prefixes (`sampled=samples:`) of output lines that show text sampled from a trained model:
+            its words change with the CPU's numerics, so only the prefix is compared (see `records`).
     """
 
     expect_warnings: tuple[str, ...] = ()
@@ -143,6 +145,7 @@ class Directives:
     timeout: float | None = None
     output: str = "exact"
     lines: tuple[int, ...] = field(default=(), compare=False)
+    sampled: tuple[str, ...] = ()
 
 
 def parse_directives(text: str) -> Directives:
@@ -162,6 +165,7 @@ def parse_directives(text: str) -> Directives:
     timeout: float | None = None
     output = "exact"
     lines: list[int] = []
+    sampled: list[str] = []
     for number, comment in sorted(comment_lines(text).items()):
         match = _DIRECTIVE.match(comment)
         if not match:
@@ -184,9 +188,11 @@ def parse_directives(text: str) -> Directives:
                 if value not in OUTPUT_MODES:
                     raise DirectiveError(number, f"output must be one of {', '.join(OUTPUT_MODES)}, not {value!r}")
                 output = value
+            elif key == "sampled":
+                sampled.append(value)
             else:
                 raise DirectiveError(number, f"unknown directive {key!r}")
-    return Directives(tuple(warnings), exception, timeout, output, tuple(lines))
+    return Directives(tuple(warnings), exception, timeout, output, tuple(lines), tuple(sampled))
 
 
 def display_source(text: str, locale: str) -> str:
