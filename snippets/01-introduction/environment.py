@@ -15,4 +15,4 @@ if torch.cuda.is_available():
 # en: every example in this course picks its device with this line: the accelerator if there is one, else the CPU
 device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 x = torch.ones(2, 3, device=device)
-print("this page was built on:", x.device)
+print("examples will run on:", x.device)

@@ -2,7 +2,7 @@ import torch
 
 images = torch.arange(8 * 3 * 5 * 5).reshape(8, 3, 5, 5)  # (N, C, H, W)
 
-# zh: 每张图片的第 1 个通道
+# zh: 每张图片的通道 1（从 0 开始编号）
 # en: channel 1 of every image
 green = images[:, 1]
 # zh: 每个通道左上角的 2x2 区域

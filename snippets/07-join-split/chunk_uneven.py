@@ -5,8 +5,8 @@ def sizes(pieces):
     return [len(p) for p in pieces]
 
 
-# zh: chunk(n) 每块取 ceil(长度 / n) 个元素，最后一块装剩下的
-# en: chunk(n) makes pieces of ceil(length / n) elements; the last takes the rest
+# zh: chunk(n) 每块取 ⌈长度 / n⌉ 个元素，最后一块装剩下的
+# en: chunk(n) makes pieces of ⌈length / n⌉ elements; the last takes the rest
 print("arange(6).chunk(3):", sizes(torch.arange(6).chunk(3)))
 print("arange(7).chunk(3):", sizes(torch.arange(7).chunk(3)))
 

@@ -7,8 +7,8 @@ w = torch.zeros(1, requires_grad=True)
 b = torch.zeros(1, requires_grad=True)
 loss_fn = nn.MSELoss()
 optimizer = optim.SGD([w, b], lr=0.1)
-# zh: 每 3 轮把学习率乘以 0.5
-# en: multiply the learning rate by 0.5 every 3 epochs
+# zh: 每调用 3 次 scheduler.step()，学习率乘以 0.5；这里每轮调用一次
+# en: multiply the learning rate by 0.5 every 3 calls of scheduler.step(); here one call per epoch
 scheduler = optim.lr_scheduler.StepLR(optimizer, step_size=3, gamma=0.5)
 
 for epoch in range(9):

@@ -30,12 +30,13 @@ torch.use_deterministic_algorithms(True)
 torch.set_num_threads(1)
 try:
     first, second, other_seed = run(0), run(0), run(1)
-    # zh: 没有确定性实现的运算会直接报错，CPU 上也有，比如下标重复的 put_（两次写入谁留下来？）
-    # en: an operation with no deterministic implementation raises, on the CPU too: put_ with a repeated index
-    try:
-        torch.zeros(3).put_(torch.tensor([0, 0]), torch.tensor([1.0, 2.0]))
-    except RuntimeError as err:
-        print("RuntimeError:", str(err).split(", but")[0])
+    # zh: 没有确定性实现的运算会直接报错，CPU 上也有，比如 put_：索引重复时两次写入谁留下来说不准，所以它一律被拒绝
+    # en: an operation with no deterministic implementation raises, on the CPU too: put_, refused with any index
+    for index in ([0, 0], [0, 2]):
+        try:
+            torch.zeros(3).put_(torch.tensor(index), torch.tensor([1.0, 2.0]))
+        except RuntimeError as err:
+            print(f"put_ at {index}: RuntimeError:", str(err).split(", but")[0])
 finally:
     torch.use_deterministic_algorithms(previous_deterministic)
     torch.set_num_threads(previous_threads)
