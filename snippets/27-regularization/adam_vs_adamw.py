@@ -6,9 +6,9 @@ lr, wd = 0.01, 0.1
 grad = torch.tensor([1000.0, 0.0])
 
 
-def one_step(optimizer_class, weight_decay):
+def one_step(optimizer_class, weight_decay, **options):
     w = torch.ones(2, requires_grad=True)
-    optimizer = optimizer_class([w], lr=lr, weight_decay=weight_decay)
+    optimizer = optimizer_class([w], lr=lr, weight_decay=weight_decay, **options)
     w.grad = grad.clone()
     optimizer.step()
     return w.detach()
@@ -25,3 +25,7 @@ for optimizer_class in (torch.optim.Adam, torch.optim.AdamW):
 print("lr * wd * w:", lr * wd)
 print("Adam: no decay where the gradient is large:", effect["Adam"][0].item() == 0.0)
 print("AdamW: both shrink by lr * wd * w:", torch.allclose(effect["AdamW"], torch.full((2,), -lr * wd)))
+# zh: Adam 的 decoupled_weight_decay=True 做的就是 AdamW 的解耦衰减
+# en: Adam with decoupled_weight_decay=True applies AdamW's decoupled decay
+decoupled = one_step(torch.optim.Adam, wd, decoupled_weight_decay=True)
+print("Adam(decoupled_weight_decay=True) == AdamW:", torch.equal(decoupled, one_step(torch.optim.AdamW, wd)))

@@ -27,8 +27,13 @@ def train(weight_decay=0.0, p=0.0, augment=False, epochs=150):
     torch.manual_seed(0)
     model = nn.Sequential(nn.Flatten(), nn.Linear(64, 256), nn.ReLU(), nn.Dropout(p),
                           nn.Linear(256, 256), nn.ReLU(), nn.Dropout(p), nn.Linear(256, 10)).to(device)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=weight_decay)
-    # zh: 每种做法看到的批次顺序完全相同
+    # zh: 和上面的警告一样：只衰减矩阵形状的权重，偏置不衰减
+    # en: as the warning above says: decay the matrix-shaped weights only, not the biases
+    decay = [p for p in model.parameters() if p.ndim >= 2]
+    no_decay = [p for p in model.parameters() if p.ndim < 2]
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": weight_decay},
+                                   {"params": no_decay, "weight_decay": 0.0}], lr=2e-3)
+    # zh: 每种做法看到的小批量顺序完全相同
     # en: every remedy sees the batches in the same order
     order = torch.Generator().manual_seed(0)
     val_losses = []
