@@ -22,8 +22,8 @@ class EarlyStopping:
         return epoch - self.best_epoch >= self.patience
 
 
-# zh: 用一串假想的验证损失测试它：最低点在第 3 轮
-# en: test it on made-up validation losses: the lowest is at epoch 3
+# zh: 用一串假想的验证损失测试它：最低点在第 3 轮（轮次从 0 数起）
+# en: test it on made-up validation losses: the lowest is at epoch 3 (counting from 0)
 model = nn.Linear(2, 1)
 val_losses = [0.9, 0.7, 0.6, 0.55, 0.58, 0.57, 0.6, 0.62, 0.61, 0.65]
 stopper = EarlyStopping(patience=3)

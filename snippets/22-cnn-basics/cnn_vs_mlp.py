@@ -42,13 +42,13 @@ for name, model in [("CNN", cnn.to(device)), ("MLP", mlp.to(device))]:
             loss.backward()
             optimizer.step()
     with torch.no_grad():
-        accs[name] = [sum((model(images.to(device)).argmax(1).cpu() == y_test).float().mean().item()
-                          for images in shifted(X_test, d)) / 4 for d in (0, 1, 2)]
+        accs[name] = [sum((model(images.to(device)).argmax(1).cpu() == y_val).float().mean().item()
+                          for images in shifted(X_val, d)) / 4 for d in (0, 1, 2)]
     n_params = sum(p.numel() for p in model.parameters())
-    print(f"{name} ({n_params} parameters) test acc at shift 0 / 1 / 2 pixels:", [round(a, 3) for a in accs[name]])
+    print(f"{name} ({n_params} parameters) val acc at shift 0 / 1 / 2 pixels:", [round(a, 3) for a in accs[name]])
     ax.plot([0, 1, 2], accs[name], marker="o", label=f"{name} ({n_params} parameters)")
 gaps = [round(c - m, 2) for c, m in zip(accs["CNN"], accs["MLP"])]
 print("CNN - MLP at shift 0 / 1 / 2:", gaps, "| CNN ahead when shifted:", gaps[1] > 0.1 and gaps[2] > 0)
-ax.set(title="Test accuracy on shifted digits", xlabel="shift (pixels)", ylabel="accuracy", xticks=[0, 1, 2])
+ax.set(title="Validation accuracy on shifted digits", xlabel="shift (pixels)", ylabel="accuracy", xticks=[0, 1, 2])
 ax.legend()
 plt.show()

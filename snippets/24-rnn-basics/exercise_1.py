@@ -5,7 +5,7 @@ torch.manual_seed(0)
 
 
 def rnn_params(input_size, hidden_size, num_layers):
-    # zh: 第 0 层的输入是 input_size，之后每层的输入是下一层的隐藏状态
+    # zh: 第 0 层读入 input_size 个特征，之后每层读入它下面那一层的隐藏状态
     # en: layer 0 reads input_size features; every later layer reads the hidden state below it
     total = 0
     for layer in range(num_layers):

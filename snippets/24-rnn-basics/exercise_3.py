@@ -18,8 +18,8 @@ with torch.no_grad():
     h = [torch.zeros(2, 3), torch.zeros(2, 3)]
     top = []
     for x_t in x:
-        # zh: 第 1 层的新隐藏状态就是第 2 层这一步的输入
-        # en: the new hidden state of layer 1 is the input of layer 2 at this step
+        # zh: 第 0 层（cells[0]）的新隐藏状态就是第 1 层（cells[1]）这一步的输入
+        # en: the new hidden state of layer 0 (cells[0]) is the input of layer 1 (cells[1]) at this step
         h[0] = cells[0](x_t, h[0])
         h[1] = cells[1](h[0], h[1])
         top.append(h[1])

@@ -30,14 +30,20 @@ def accuracy(batch_size):
 
 model.eval()
 acc_eval = accuracy(batch_size=2)
-# zh: 忘了 model.eval()：BatchNorm 用每 2 个测试样本自己的统计量，还顺手改写了 running_mean
-# en: model.eval() forgotten: BatchNorm uses the statistics of each 2 test samples, and overwrites running_mean too
+# zh: 忘了 model.eval()：BatchNorm 用每 2 个测试样本自己的统计量，还把它们按 momentum=0.1 混进 running_mean
+# en: model.eval() forgotten: BatchNorm uses the statistics of each 2 test samples, and blends them into running_mean with momentum=0.1
 model.train()
-running_mean = model[1].running_mean.clone()
+bn, before = model[1], model[1].running_mean.clone()
+with torch.no_grad():
+    batch_mean = model[0](X_test[:2]).mean(dim=0)
+    model(X_test[:2])
+print("one test batch: running_mean == 0.9 * before + 0.1 * batch mean:",
+      torch.allclose(bn.running_mean, 0.9 * before + 0.1 * batch_mean, atol=1e-6))
 acc_train_mode = accuracy(batch_size=2)
 print(f"test acc in batches of 2: eval mode {acc_eval:.3f} | train mode {acc_train_mode:.3f}")
 print("eval mode ahead by > 0.2:", acc_eval > acc_train_mode + 0.2)
-print("running_mean changed by the test pass:", not torch.equal(running_mean, model[1].running_mean))
+n_batches = len(X_test.split(2)) + 1
+print(f"after {n_batches} test batches, weight left on the training statistics: 0.9**{n_batches} = {0.9 ** n_batches:.0e}")
 with torch.no_grad():
     same = torch.allclose(model(X_test[[0, 1]])[0], model(X_test[[0, 2]])[0])
 print("train mode, test sample 0 with two different batch mates, same output:", same)
