@@ -12,7 +12,7 @@ result = scores.max(dim=1)
 print(result)
 print("values:", result.values, " indices:", result.indices)
 
-# zh: 可以直接解包；argmax 只要下标
+# zh: 可以直接解包；argmax 只要索引
 # en: you can unpack it; argmax gives only the indices
 values, indices = scores.min(dim=0)
 print("min over dim 0 -> values:", values, " indices:", indices)

@@ -3,7 +3,7 @@ import torch
 x = torch.arange(16).reshape(4, 4)
 i = torch.arange(4)
 
-# zh: 行、列用同一个下标张量配对，取到 (0,0) (1,1) (2,2) (3,3)
+# zh: 行、列用同一个索引张量配对，取到 (0,0) (1,1) (2,2) (3,3)
 # en: pair rows and columns with the same index tensor: (0,0) (1,1) (2,2) (3,3)
 diag = x[i, i]
 anti = x[i, 3 - i]

@@ -1,7 +1,7 @@
 import torch
 
 x = torch.arange(20).reshape(4, 5)
-# zh: 下标从 0 开始，第 0 维只有 0 到 3
+# zh: 索引从 0 开始，第 0 维只有 0 到 3
 # en: indices start at 0, so dim 0 only has 0 to 3
 try:
     x[4]

@@ -15,6 +15,6 @@ print("x[1, 2, 3]  ->", x[1, 2, 3].item())
 # en: ... stands for "all the axes in between": x[..., 0] is x[:, :, 0]
 print("x[..., 0] equals x[:, :, 0]:", torch.equal(x[..., 0], x[:, :, 0]))
 
-# zh: 整数下标会去掉这一维，长度为 1 的切片会保留它
+# zh: 整数索引会去掉这一维，长度为 1 的切片会保留它
 # en: an integer index drops its axis; a length-1 slice keeps it
 print("x[:, 0].shape:", x[:, 0].shape, " x[:, 0:1].shape:", x[:, 0:1].shape)

@@ -4,7 +4,7 @@ x = torch.arange(20).reshape(4, 5)  # x[i, j] == 5 * i + j
 print("x:")
 print(x)
 
-# zh: 一个下标选出一行；: 表示这一维全要
+# zh: 一个索引选出一行；: 表示这一维全要
 # en: one index picks a row; : means "all of this dim"
 print("x[1]:", x[1])
 print("x[1, :]:", x[1, :])

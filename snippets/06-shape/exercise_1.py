@@ -10,7 +10,7 @@ offset = sum(i * s for i, s in zip(index, x.stride()))
 print("offset of x[1, 2, 3]:", offset)
 assert x.flatten()[offset] == x[index]
 
-# zh: permute 之后同一个元素换了下标，偏移量不变
+# zh: permute 之后同一个元素换了索引，偏移量不变
 # en: after permute the same element has a new index but the same offset
 p = x.permute(2, 0, 1)
 p_index = (3, 1, 2)

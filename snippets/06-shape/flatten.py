@@ -7,7 +7,7 @@ images = torch.zeros(2, 3, 4, 5)
 # en: flatten() merges all dims into one
 print("images.flatten().shape:", images.flatten().shape)
 
-# zh: start_dim=1 保留批次维，把每个样本摊平
+# zh: start_dim=1 保留批量维，把每个样本摊平
 # en: start_dim=1 keeps the batch dim and flattens each sample
 print("images.flatten(start_dim=1).shape:", images.flatten(start_dim=1).shape)
 print("images.flatten(1, 2).shape:", images.flatten(1, 2).shape)

@@ -1,6 +1,6 @@
 import torch
 
-# zh: 批量大小恰好为 1 时，squeeze() 连批次维也一起去掉了
+# zh: 批量大小恰好为 1 时，squeeze() 连批量维也一起去掉了
 # en: with a batch size of 1, squeeze() removes the batch dim as well
 logits = torch.zeros(1, 1)
 print("logits.squeeze().shape:", logits.squeeze().shape)

@@ -13,7 +13,7 @@ print("x.transpose(0, 2):", y.shape, y.stride())
 z = x.permute(2, 0, 1)
 print("x.permute(2, 0, 1):", z.shape, z.stride())
 
-# zh: 常见用法：把图像批次从 (N, H, W, C) 变成 (N, C, H, W)
+# zh: 常见用法：把图像批量从 (N, H, W, C) 变成 (N, C, H, W)
 # en: a common use: turn an image batch from (N, H, W, C) into (N, C, H, W)
 images = torch.zeros(8, 28, 28, 3)
 print("NHWC -> NCHW:", images.permute(0, 3, 1, 2).shape)

@@ -2,7 +2,7 @@ import torch
 
 torch.manual_seed(0)
 
-# zh: 四个样本，每个有 3 个特征：stack 把它们叠成一个批次
+# zh: 四个样本，每个有 3 个特征：stack 把它们叠成一个批量
 # en: four samples of 3 features each: stack turns them into one batch
 samples = [torch.randn(3) for _ in range(4)]
 x = torch.stack(samples)

@@ -28,7 +28,7 @@ def train(weight_decay=0.0, p=0.0, augment=False, epochs=150):
     model = nn.Sequential(nn.Flatten(), nn.Linear(64, 256), nn.ReLU(), nn.Dropout(p),
                           nn.Linear(256, 256), nn.ReLU(), nn.Dropout(p), nn.Linear(256, 10)).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=weight_decay)
-    # zh: 每种做法看到的批次顺序完全相同
+    # zh: 每种做法看到的批量顺序完全相同
     # en: every remedy sees the batches in the same order
     order = torch.Generator().manual_seed(0)
     val_losses = []

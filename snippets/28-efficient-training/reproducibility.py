@@ -30,7 +30,7 @@ torch.use_deterministic_algorithms(True)
 torch.set_num_threads(1)
 try:
     first, second, other_seed = run(0), run(0), run(1)
-    # zh: 没有确定性实现的运算会直接报错，CPU 上也有，比如下标重复的 put_（两次写入谁留下来？）
+    # zh: 没有确定性实现的运算会直接报错，CPU 上也有，比如索引重复的 put_（两次写入谁留下来？）
     # en: an operation with no deterministic implementation raises, on the CPU too: put_ with a repeated index
     try:
         torch.zeros(3).put_(torch.tensor([0, 0]), torch.tensor([1.0, 2.0]))

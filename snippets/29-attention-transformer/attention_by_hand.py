@@ -20,7 +20,7 @@ def attention(q, k, v):
 
 
 out, weights = attention(q, k, v)
-# zh: 权重的形状是 (批量, 查询数, 键数)，输出的形状是 (批量, 查询数, 值的维度)
+# zh: 权重的形状是（批量，查询数，键数），输出的形状是（批量，查询数，值的维度）
 # en: the weights are (batch, queries, keys) and the output is (batch, queries, value size)
 print("weights shape:", tuple(weights.shape))
 print("weights:\n", weights[0].round(decimals=2))

@@ -11,7 +11,7 @@ device = torch.accelerator.current_accelerator().type if torch.accelerator.is_av
 
 path = Path(__file__).resolve().parent.parent / "25-rnn-advanced" / "words.txt"
 words = [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()]
-# zh: 索引 0 是填充；“.” 既表示单词开始，也表示单词结束
+# zh: 索引 0 是填充；“.”既表示单词开始，也表示单词结束
 # en: index 0 is padding; "." marks both the start and the end of a word
 PAD, alphabet = 0, "." + "".join(sorted(set("".join(words))))
 stoi = {c: i + 1 for i, c in enumerate(alphabet)}
@@ -57,7 +57,7 @@ print(f"alphabet: {len(alphabet) - 1} letters + '.' | last epoch loss {total / l
       f" | a uniform guess: ln({len(alphabet)}) = {uniform:.2f}")
 print("last epoch loss below half of a uniform guess:", total / len(words) < uniform / 2)
 
-# zh: 生成：从 “.” 开始，每一步按模型给出的概率抽下一个字符，直到再次抽到 “.”
+# zh: 生成：从“.”开始，每一步按模型给出的概率抽下一个字符，直到再次抽到“.”
 # en: generate: start from ".", sample the next character from the model's probabilities until "." comes again
 gen = torch.Generator().manual_seed(0)
 samples = []

@@ -67,7 +67,7 @@ class TransformerClassifier(nn.Module):
 fig, ax = plt.subplots(figsize=(6, 4))
 test_acc = {}
 for name, Model in [("GRU", GRUClassifier), ("Transformer", TransformerClassifier)]:
-    # zh: 两个模型用同一个随机种子、同样的批次顺序、优化器、学习率、轮数和梯度裁剪
+    # zh: 两个模型用同一个随机种子、同样的批量顺序、优化器、学习率、轮数和梯度裁剪
     # en: both models get the same seed, batch order, optimizer, learning rate, epochs and gradient clipping
     torch.manual_seed(SEED)
     order = torch.Generator().manual_seed(SEED)
