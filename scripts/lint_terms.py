@@ -27,7 +27,31 @@ RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {  # message: `{zed}` is t
         # Any case, inside identifiers too (`optimiser_state`): `(?i)`, no word boundary at the end.
         (re.compile(r"(?i)\boptimiser"), "{zed} (PyTorch's spelling: torch.optim.Optimizer)"),
     ],
-    "zh": [],
+    "zh": [
+        # One word for a batch: the glossary's 小批量 (mini-batch) and 批量大小 (batch size), so 批量维, 一个批量,
+        # 批量统计量; the pages had mixed in 批次.
+        (re.compile(r"批次"), "批量（术语表：mini-batch 小批量，batch size 批量大小）"),
+        (re.compile(r"局部最优[解点值]?"), "局部最小值（术语表：local minimum）"),
+        # An index (a position, `x[i]`, a class index) is 索引, as indexing is. Left alone: 下 followed by 标准
+        # (默认初始化下标准差), and a subscript in math notation, which is what 下标 means there: after a
+        # formula ($x_i$ 的下标), beside 上标, or glossed 下标（subscript）.
+        (
+            re.compile(
+                r"(?<!上)(?<!上标和)(?<!上标、)(?<!上标或)(?<!\$)(?<!\$ )(?<!\$的)(?<!\$ 的)"
+                r"下标(?!准|（subscript|\s*\(subscript|[和、或]上标)"
+            ),
+            "索引（术语表：indexing 索引）",
+        ),
+        # 独热编码 is the encoding scheme (不需要独热编码, 独热编码是固定的); what it produces, a vector or a row
+        # that softmax can come close to, is a 独热向量. Caught where the words make it a thing: counted,
+        # something becomes or is not one, or 独热编码 is followed by 向量, 行 or 列.
+        (
+            re.compile(
+                r"(?<=[一两几每]个|变成|变为|成为|接近|近似|不是)独热编码|独热编码(?=的?(?:向量|行(?!为)|列(?!表)))"
+            ),
+            "独热向量（独热编码是编码方式，编出来的是独热向量）",
+        ),
+    ],
 }
 
 _TAGGED = re.compile(r"^\s*#\s*(zh|en):(.*)$")

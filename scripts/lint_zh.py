@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Lint the Chinese pages: autocorrect (中文文案排版指北: spacing, punctuation), and full-width quotes.
+"""Lint the Chinese text: autocorrect (中文文案排版指北: spacing, punctuation), and full-width quotes.
 
-Usage: `python scripts/lint_zh.py [files...]` (default: every `docs/**/*.zh.md`).
-Prints `file:line: old -> new` for each finding and exits 1 if there is any.
+Usage: `python scripts/lint_zh.py [files...]` (default: every `docs/**/*.zh.md` and every snippet's
+`# zh:` comments, `snippets/**/*.py`). Prints `file:line: old -> new` for each finding and exits 1
+if there is any. In a snippet only the text of its `# zh:` comments is linted, each as a line of
+Chinese prose (the page shows it beside the code): the code and the `# en:` comments are left alone.
 
 autocorrect leaves ASCII double quotes alone, and chapters had drifted: some quoted Chinese
 text with "…", others with “…”. The second rule asks for “…” around any quoted text that holds
@@ -20,13 +22,32 @@ from page_prose import prose_lines  # scripts/, beside this file
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+_ZH_COMMENT = re.compile(r"^\s*#\s*zh:(.*)$")
+
+
+def zh_comments(path: Path) -> list[tuple[int, str]]:
+    """`(line number, text)` of each `# zh:` comment of a snippet, the text after `zh:`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(number, found[1]) for number, line in enumerate(lines, start=1) if (found := _ZH_COMMENT.match(line))]
+
+
 def lint(paths: list[Path]) -> list[str]:
-    """One `file:line: old -> new` line per autocorrect finding."""
+    """One `file:line: old -> new` line per autocorrect finding.
+
+    Parameters:
+        paths: Chinese pages (the whole page, as autocorrect reads Markdown) and snippets (their `# zh:` comments).
+    """
     findings = []
     for path in paths:
+        name = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
+        if path.suffix == ".py":
+            for number, text in zh_comments(path):
+                fixed = autocorrect_py.format(text)
+                if fixed != text:
+                    findings.append(f"{name}:{number}: {text.strip()} -> {fixed.strip()}")
+            continue
         result = autocorrect_py.lint_for(path.read_text(encoding="utf-8"), str(path))
         for line in result.lines:
-            name = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
             findings.append(f"{name}:{line.line}: {line.old.strip()} -> {line.new.strip()}")
     return findings
 
@@ -42,12 +63,12 @@ def ascii_quotes(paths: list[Path]) -> list[str]:
     """One `file:line: "…" -> “…”` line per ASCII-quoted text holding a Chinese character.
 
     Parameters:
-        paths: Chinese pages.
+        paths: Chinese pages and snippets (their `# zh:` comments).
     """
     findings = []
     for path in paths:
         name = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
-        for number, line in prose_lines(path):
+        for number, line in zh_comments(path) if path.suffix == ".py" else prose_lines(path):
             text = _TITLE_SYNTAX.sub(lambda match: match[1], line)
             text = _SYNTAX_QUOTES.sub("", text)
             for quoted in _ASCII_QUOTED.finditer(text):
@@ -57,10 +78,14 @@ def ascii_quotes(paths: list[Path]) -> list[str]:
 
 
 def main() -> int:
-    paths = [Path(p).resolve() for p in sys.argv[1:]] or sorted((REPO_ROOT / "docs").rglob("*.zh.md"))
+    paths = [Path(p).resolve() for p in sys.argv[1:]] or [
+        *sorted((REPO_ROOT / "docs").rglob("*.zh.md")),
+        *sorted((REPO_ROOT / "snippets").rglob("*.py")),
+    ]
     findings = lint(paths) + ascii_quotes(paths)
     print("\n".join(findings))
-    print(f"{len(paths)} Chinese pages linted, {len(findings)} findings")
+    pages = sum(path.suffix != ".py" for path in paths)
+    print(f"{pages} Chinese pages and {len(paths) - pages} snippets' zh comments linted, {len(findings)} findings")
     return 1 if findings else 0
 
 

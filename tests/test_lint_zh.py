@@ -1,5 +1,6 @@
 """The Chinese prose linter finds spacing mistakes and names file and line."""
 
+import re
 import subprocess
 import sys
 
@@ -51,3 +52,37 @@ def test_a_longer_fence_showing_a_fence_stays_code_to_its_end(tmp_path):
     )
     found = [line for line in done.stdout.splitlines() if line.startswith(str(page))]
     assert found == [f'{page}:10: "要改" -> “要改”'], done.stdout
+
+
+def test_lint_checks_the_zh_comments_of_snippets_and_nothing_else_there(tmp_path):
+    # The page shows a snippet's `# zh:` comments as Chinese prose: spacing, punctuation and quotes are linted;
+    # the code, its strings and the `# en:` comments are not.
+    snippet = tmp_path / "attention.py"
+    snippet.write_text(
+        "import torch\n\n"
+        "# zh: 权重的形状是(批量,查询数)\n"
+        "# en: the weights are (batch, queries)\n"
+        'label = "批量,查询数"  # 代码里的字符串和行尾注释不检查\n'
+        '    # zh: 从"开始"抽样\n'
+        "# zh: 形状是 (N, C)，每行和为 1\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "lint_zh.py"), str(snippet)], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    found = [line for line in done.stdout.splitlines() if line.startswith(str(snippet))]
+    assert found == [
+        f"{snippet}:3: 权重的形状是(批量,查询数) -> 权重的形状是 (批量，查询数)",
+        f'{snippet}:6: "开始" -> “开始”',
+    ], done.stdout
+
+
+def test_the_default_run_covers_the_snippets(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "lint_zh.py")], capture_output=True, text=True, cwd=tmp_path
+    )
+    summary = re.fullmatch(
+        r"(\d+) Chinese pages and (\d+) snippets' zh comments linted, \d+ findings", done.stdout.splitlines()[-1]
+    )
+    assert summary and int(summary[1]) > 0 and int(summary[2]) > 0, done.stdout

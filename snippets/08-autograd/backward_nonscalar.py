@@ -14,7 +14,7 @@ y = x**2
 y.backward(gradient=torch.ones_like(y))
 print("gradient=ones:", x.grad)
 
-# zh: gradient 是每个输出的权重：结果是 v · dy/dx（向量-雅可比积）
+# zh: gradient 是每个输出的权重：结果是 v · dy/dx（向量与雅可比矩阵的乘积）
 # en: gradient weighs each output: the result is v · dy/dx (a vector-Jacobian product)
 x.grad = None
 y = x**2

@@ -11,7 +11,7 @@ z = xw + b
 diff = z - y
 loss = diff**2
 
-# zh: 节点：文字 -> (横坐标, 纵坐标, 颜色)；运算节点的名字取自真实的 grad_fn
+# zh: 节点：文字 -> （横坐标，纵坐标，颜色）；运算节点的名字取自真实的 grad_fn
 # en: nodes: text -> (x, y, colour); operation names come from the real grad_fn
 grey, orange, blue = "lightgrey", "tab:orange", "lightsteelblue"
 nodes = {

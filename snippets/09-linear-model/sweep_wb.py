@@ -15,7 +15,7 @@ y_pred = W[..., None] * x + B[..., None]
 mse = ((y_pred - y) ** 2).mean(dim=-1)
 print("grid shape:", tuple(mse.shape), " evaluations:", mse.numel())
 
-# zh: argmin 给出展平后的下标，unravel_index 把它还原成 (i, j)
+# zh: argmin 给出展平后的索引，unravel_index 把它还原成 (i, j)
 # en: argmin gives a flat index; unravel_index turns it back into (i, j)
 i, j = torch.unravel_index(mse.argmin(), mse.shape)
 print(f"best w = {W[i, j].item():.2f}, best b = {B[i, j].item():.2f}, MSE = {mse[i, j].item():.4f}")

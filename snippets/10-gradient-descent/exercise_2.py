@@ -8,7 +8,7 @@ w, b, lr = 0.0, 0.0, 0.1
 
 for epoch in range(1000):
     error = w * x + b - y
-    # zh: d(MSE)/dw = 2/N · Σ x·error，d(MSE)/db = 2/N · Σ error
+    # zh: MSE 对 w 的梯度是 2/N · Σ x·error，对 b 的梯度是 2/N · Σ error
     # en: d(MSE)/dw = 2/N · Σ x·error, d(MSE)/db = 2/N · Σ error
     w -= lr * (2 * x * error).mean().item()
     b -= lr * (2 * error).mean().item()

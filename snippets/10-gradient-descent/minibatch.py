@@ -8,7 +8,7 @@ w, lr, batch_size = 0.0, 0.02, 10
 for epoch in range(5):
     perm = torch.randperm(len(x))
     batch_losses = []
-    # zh: 把打乱后的下标切成 6 段，每段 10 个样本，每段更新一次
+    # zh: 把打乱后的索引切成 6 段，每段 10 个样本，每段更新一次
     # en: cut the shuffled indices into 6 slices of 10 samples; one update per slice
     for start in range(0, len(x), batch_size):
         idx = perm[start:start + batch_size]

@@ -16,7 +16,7 @@ for epoch in range(1, 5001):
             p.grad.zero_()
     if epoch in (10, 100, 1000, 5000):
         y4 = w1.item() * 16 + w2.item() * 4 + b.item()
-        print(f"epoch {epoch:4d}  w1 = {w1.item():.4f}  w2 = {w2.item():.4f}  "
+        print(f"after {epoch:4d} epochs  w1 = {w1.item():.4f}  w2 = {w2.item():.4f}  "
               f"b = {b.item():.4f}  loss = {loss.item():.2e}  y(4) = {y4:.3f}")
 
 # zh: 三个点、三个未知数：直接解线性方程组得到唯一的精确解

@@ -18,7 +18,7 @@ for t in (y_hat, r, loss):
 loss.backward()
 print("w.grad:", w.grad)
 
-# zh: 名字 -> (位置, 前向的值, 梯度或 None)
+# zh: 名字 -> （位置，前向的值，梯度或 None）
 # en: name -> (position, forward value, gradient or None)
 values = {
     "x": ((0, -1), x.item(), None),

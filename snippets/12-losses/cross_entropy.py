@@ -5,7 +5,7 @@ torch.manual_seed(0)
 # zh: 3 个样本、4 个类别：每行是一个样本的 logits
 # en: 3 samples, 4 classes: each row holds one sample's logits
 logits = torch.randn(3, 4)
-# zh: 目标是类别下标（整数），不是独热编码
+# zh: 目标是类别索引（整数），不是独热向量
 # en: the targets are class indices (integers), not one-hot vectors
 target = torch.tensor([3, 0, 1])
 

@@ -25,7 +25,7 @@ model = nn.Linear(1, 1).to(device)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 
-# zh: 3. 训练：记录每轮所有批次的平均损失，以及最后一批的损失作对比
+# zh: 3. 训练：记录每轮所有批量的平均损失，以及最后一批的损失作对比
 # en: 3. train: record each epoch's mean loss over all batches, and the last batch's loss for comparison
 epoch_losses, last_batch_losses = [], []
 for epoch in range(100):

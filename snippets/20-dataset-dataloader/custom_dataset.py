@@ -17,7 +17,7 @@ class BreastCancerDataset(Dataset):
         return len(self.X)
 
     def __getitem__(self, index):
-        # zh: 第 index 个样本：(特征, 标签)
+        # zh: 第 index 个样本：（特征，标签）
         # en: sample number index: (features, label)
         return self.X[index], self.y[index]
 

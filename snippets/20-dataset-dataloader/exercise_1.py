@@ -17,7 +17,7 @@ class NoisySine(Dataset):
         if not 0 <= index < self.n:
             raise IndexError(index)
         x = torch.tensor([2 * math.pi * index / self.n])
-        # zh: 每个下标用自己的种子：同一个样本每次取出来都一样
+        # zh: 每个索引用自己的种子：同一个样本每次取出来都一样
         # en: each index gets its own seed: a sample is the same every time you read it
         g = torch.Generator().manual_seed(index)
         y = torch.sin(x) + self.noise * torch.randn(1, generator=g)

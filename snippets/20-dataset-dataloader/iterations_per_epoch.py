@@ -6,7 +6,7 @@ from torch.utils.data import DataLoader, TensorDataset
 N = 569
 dataset = TensorDataset(torch.zeros(N, 30), torch.zeros(N, 1))
 
-# zh: 一轮 = 把全部 N 个样本过一遍；一次迭代 = 处理一个批次、更新一次参数
+# zh: 一轮 = 把全部 N 个样本过一遍；一次迭代 = 处理一个批量、更新一次参数
 # en: one epoch = one pass over all N samples; one iteration = one batch, one parameter update
 print(" B   ceil(N/B)  len(loader)  floor(N/B) with drop_last")
 for B in (1, 32, 64, 100, 569, 1000):

@@ -15,6 +15,6 @@ class Squares(Dataset):
 
 loader = DataLoader(Squares(), batch_size=4)
 for x, y in loader:
-    # zh: 4 个样本被堆叠成一个批次：形状 (4, 1)
+    # zh: 4 个样本被堆叠成一个批量：形状 (4, 1)
     # en: 4 samples stacked into one batch: shape (4, 1)
     print("batch x:", x.flatten().tolist(), " y:", y.flatten().tolist(), " x.shape:", tuple(x.shape))

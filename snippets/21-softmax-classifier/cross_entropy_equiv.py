@@ -3,7 +3,7 @@ import torch.nn.functional as F
 from torch import nn
 
 torch.manual_seed(0)
-# zh: 4 个样本、10 个类别的原始分数（没有做 softmax），以及 int64 的类别下标
+# zh: 4 个样本、10 个类别的原始分数（没有做 softmax），以及 int64 的类别索引
 # en: raw scores (no softmax) for 4 samples and 10 classes, and int64 class indices
 logits = torch.randn(4, 10)
 target = torch.tensor([3, 8, 0, 3])

@@ -18,11 +18,11 @@ for name, target in mistakes.items():
     except (RuntimeError, IndexError) as err:
         print(f"{name}: {type(err).__name__}: {err}")
 
-# zh: 正确写法一：int64 的类别下标，形状 (N,)，取值 0 到 C - 1
+# zh: 正确写法一：int64 的类别索引，形状 (N,)，取值 0 到 C - 1
 # en: correct 1: int64 class indices of shape (N,), values 0 to C - 1
 target = torch.tensor([1, 0, 9])
 print(f"class indices:       loss {loss_fn(logits, target).item():.4f}")
-# zh: 正确写法二：float 的类别概率，形状与 logits 相同 (N, C)，每行和为 1；独热编码的行给出同样的损失
+# zh: 正确写法二：float 的类别概率，形状与 logits 相同 (N, C)，每行和为 1；每行是独热向量时损失与上面相同
 # en: correct 2: float class probabilities of the logits' shape (N, C), each row summing to 1; one-hot rows give the same loss
 one_hot = nn.functional.one_hot(target, num_classes=10).float()
 print(f"one-hot rows:        loss {loss_fn(logits, one_hot).item():.4f}")

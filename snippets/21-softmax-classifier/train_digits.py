@@ -8,7 +8,7 @@ from torch.utils.data import DataLoader, TensorDataset
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 
-# zh: 1. 数据：像素值 0 到 16，除以 16 缩放到 [0, 1]；标签是 int64 的类别下标
+# zh: 1. 数据：像素值 0 到 16，除以 16 缩放到 [0, 1]；标签是 int64 的类别索引
 # en: 1. data: pixels 0 to 16, divided by 16 to [0, 1]; labels are int64 class indices
 digits = load_digits()
 X = torch.tensor(digits.images, dtype=torch.float32) / 16

@@ -8,7 +8,7 @@ def out_size(n, k, p=0, s=1):
     return (n + 2 * p - k) // s + 1
 
 
-# zh: 28×28 输入：卷积(5) -> 池化(2) -> 卷积(5) -> 池化(2)
+# zh: 28×28 输入：卷积（5）-> 池化（2）-> 卷积（5）-> 池化（2）
 # en: a 28×28 input: conv(5) -> pool(2) -> conv(5) -> pool(2)
 n = out_size(28, k=5)
 n = out_size(n, k=2, s=2)

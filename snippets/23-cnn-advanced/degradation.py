@@ -34,7 +34,7 @@ for name, n_blocks, residual in [("plain, 3 layers", 1, False), ("plain, 21 laye
     model = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), *[Block(residual) for _ in range(n_blocks)],
                           nn.Flatten(), nn.Linear(1024, 10))
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
-    # zh: 三个网络看到的批次顺序完全相同
+    # zh: 三个网络看到的批量顺序完全相同
     # en: all three networks see the batches in the same order
     order = torch.Generator().manual_seed(0)
     losses = []

@@ -25,7 +25,7 @@ n_buffers = sum(b.numel() for name, b in block.named_buffers() if "running" in n
 print("parameters:", n_params, "| running statistics (buffers):", n_buffers)
 assert n_params == 2 * (16 * 16 * 9) + 2 * (2 * 16)
 
-# zh: 训练模式用当前批次的统计量，评估模式用累积的统计量，所以输出不同
+# zh: 训练模式用当前批量的统计量，评估模式用累积的统计量，所以输出不同
 # en: train mode uses the batch statistics, eval mode the running ones, so the outputs differ
 x = torch.randn(8, 16, 8, 8)
 y_train = block.train()(x)

@@ -11,7 +11,7 @@ print("x0 normalised with population stats:", round(((x0 - 3) / 2).item(), 2))
 bn = nn.BatchNorm1d(1)
 outputs = {}
 for batch_size in [2, 8, 32, 128]:
-    # zh: 训练模式：把 x0 和随机抽的 batch_size - 1 个同伴放进一个批次，重复 200 次，记下 x0 的输出
+    # zh: 训练模式：把 x0 和随机抽的 batch_size - 1 个同伴放进一个批量，重复 200 次，记下 x0 的输出
     # en: train mode: put x0 in a batch with batch_size - 1 random mates, 200 times, and record x0's output
     outputs[batch_size] = torch.stack([
         bn(torch.cat([x0, data[torch.randint(1, len(data), (batch_size - 1,))]]))[0, 0] for _ in range(200)

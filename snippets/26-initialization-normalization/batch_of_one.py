@@ -21,7 +21,7 @@ print("eval output shape:", tuple(model(x).shape))
 # en: BatchNorm2d raises no error: each channel still has H×W values, but the statistics come from this one image
 print("BatchNorm2d, one image in train mode:", tuple(nn.BatchNorm2d(3)(torch.randn(1, 3, 4, 4)).shape))
 
-# zh: 训练时最后一个批次可能只剩 1 个样本：drop_last=True 把它丢掉
+# zh: 训练时最后一个批量可能只剩 1 个样本：drop_last=True 把它丢掉
 # en: the last training batch may hold a single sample: drop_last=True drops it
 dataset = torch.utils.data.TensorDataset(torch.randn(33, 4))
 sizes = [len(xb) for (xb,) in torch.utils.data.DataLoader(dataset, batch_size=16)]

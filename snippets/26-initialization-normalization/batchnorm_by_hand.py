@@ -3,7 +3,7 @@ from torch import nn
 
 torch.manual_seed(0)
 
-# zh: BatchNorm1d：输入 (N, C)，每个特征在整个批次上求均值和方差
+# zh: BatchNorm1d：输入 (N, C)，每个特征在整个批量上求均值和方差
 # en: BatchNorm1d: input (N, C), each feature gets its mean and variance over the batch
 x = 3 * torch.randn(32, 4) + 5
 bn1d = nn.BatchNorm1d(4)
@@ -18,7 +18,7 @@ var = x.var(dim=0, unbiased=False)
 by_hand = (x - mean) / torch.sqrt(var + bn1d.eps) * bn1d.weight + bn1d.bias
 print("BatchNorm1d matches by hand:", torch.allclose(bn1d(x), by_hand, atol=1e-6))
 
-# zh: BatchNorm2d：输入 (N, C, H, W)，每个通道在批次和所有像素上 (N, H, W) 求统计量
+# zh: BatchNorm2d：输入 (N, C, H, W)，每个通道在批量和所有像素上 (N, H, W) 求统计量
 # en: BatchNorm2d: input (N, C, H, W), each channel gets its statistics over the batch and all pixels (N, H, W)
 images = 3 * torch.randn(8, 16, 5, 5) + 5
 bn2d = nn.BatchNorm2d(16)

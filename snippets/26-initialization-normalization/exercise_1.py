@@ -4,7 +4,7 @@ from torch import nn
 torch.manual_seed(0)
 x = 3 * torch.randn(4, 6, 5, 5) + 5
 
-# zh: GroupNorm 把 6 个通道分成 3 组，每个样本的每组在 (组内通道, H, W) 上求统计量
+# zh: GroupNorm 把 6 个通道分成 3 组，每个样本的每组在组内的通道和 H、W 上求统计量
 # en: GroupNorm splits the 6 channels into 3 groups; each group of each sample gets statistics over (its channels, H, W)
 gn = nn.GroupNorm(num_groups=3, num_channels=6)
 groups = x.reshape(4, 3, 2, 5, 5)

@@ -2,7 +2,7 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-# zh: momentum=None：不再做指数滑动平均，而是对见过的所有批次取简单平均
+# zh: momentum=None：不再做指数滑动平均，而是对见过的所有批量取简单平均
 # en: momentum=None: no exponential moving average, a plain average over all batches seen
 bn = nn.BatchNorm1d(3, momentum=None)
 batch_means = []

@@ -14,7 +14,7 @@ var = x.var(dim=-1, keepdim=True, unbiased=False)
 by_hand = (x - mean) / torch.sqrt(var + ln.eps) * ln.weight + ln.bias
 print("stats shape:", tuple(mean.shape), "| LayerNorm matches by hand:", torch.allclose(ln(x), by_hand, atol=1e-5))
 
-# zh: 每个样本只用自己的统计量：单独算和放在批次里算一样，训练模式和评估模式也一样
+# zh: 每个样本只用自己的统计量：单独算和放在批量里算一样，训练模式和评估模式也一样
 # en: each sample uses only its own statistics: alone or in a batch, train mode or eval mode, same result
 print("sample alone == in batch:", torch.allclose(ln(x[:1]), ln(x)[:1]))
 print("train == eval:", torch.equal(ln.train()(x), ln.eval()(x)))

@@ -5,7 +5,7 @@ torch.manual_seed(0)
 bn = nn.BatchNorm1d(3, momentum=0.1)
 print("start: running_mean", bn.running_mean.tolist(), "| running_var", bn.running_var.tolist())
 
-# zh: 训练模式下每个批次更新一次：running = (1 - momentum) * running + momentum * 批次统计量
+# zh: 训练模式下每个批量更新一次：running = (1 - momentum) * running + momentum * 批量统计量
 # en: in train mode every batch updates them: running = (1 - momentum) * running + momentum * batch statistic
 running_mean, running_var = torch.zeros(3), torch.ones(3)
 for _ in range(50):
@@ -19,7 +19,7 @@ print("running stats match by hand:", torch.allclose(bn.running_mean, running_me
       torch.allclose(bn.running_var, running_var), "| batches seen:", bn.num_batches_tracked.item())
 print("after 50 batches: running_mean", [round(v, 2) for v in bn.running_mean.tolist()])
 
-# zh: 评估模式不再看批次，只用累积的统计量，输出与批次的组成无关
+# zh: 评估模式不再看批量，只用累积的统计量，输出与批量的组成无关
 # en: eval mode ignores the batch and uses the running statistics, so the output does not depend on the batch
 bn.eval()
 x = torch.randn(4, 3)

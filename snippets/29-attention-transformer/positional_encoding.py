@@ -3,7 +3,7 @@ import torch
 
 
 def sinusoidal_encoding(n_positions, d):
-    # zh: PE[p, 2i] = sin(p / 10000^(2i/d))，PE[p, 2i+1] = cos(p / 10000^(2i/d))
+    # zh: 偶数维 PE[p, 2i] = sin(p / 10000^(2i/d))，奇数维 PE[p, 2i+1] = cos(p / 10000^(2i/d))
     # en: PE[p, 2i] = sin(p / 10000^(2i/d)), PE[p, 2i+1] = cos(p / 10000^(2i/d))
     position = torch.arange(n_positions).unsqueeze(1)  # (n_positions, 1)
     freq = 10000 ** (-torch.arange(0, d, 2) / d)  # (d / 2,)
