@@ -9,16 +9,19 @@ moves (`records.measure_variation`).
 The knobs, as torch 2.13.0 (CPU wheel: MKL 2024.2, oneDNN 3.12) obeys them; measured on an AMD EPYC with
 AVX-512 by `bench/numerics_knobs.py`, which prints which operations' bits each knob changes:
 
-- `ATEN_CPU_CAPABILITY` (`default`, `avx2`, `avx512`): ATen's own vectorised kernels (reductions, softmax,
-  elementwise maths, and matmul at `default`). Read once, when torch first dispatches. A level above what
-  the CPU has is ignored by torch (it keeps the highest the CPU supports).
-- `ONEDNN_MAX_CPU_ISA` (`SSE41`, `AVX2`, `AVX512_CORE`, ...): oneDNN's convolutions. Read once, on first use.
+- `ATEN_CPU_CAPABILITY` (`default`, `avx2`, `avx512`): ATen's own vectorised kernels. `avx2` against
+  `avx512` changed softmax here; `default` changed every operation probed, matmul and convolution included.
+  Read once, when torch first dispatches; a level above what the CPU has is ignored (torch keeps the highest
+  the CPU supports, so `Numerics.check_available` refuses it instead).
+- `ONEDNN_MAX_CPU_ISA` (`SSE41`, `AVX2`, `AVX512_CORE`, ...): oneDNN's convolutions, forward and backward.
 - `MKL_CBWR` (`COMPATIBLE`, `AVX2`, `AVX512`, ...): MKL's conditional bitwise reproducibility branch; it
-  changes sgemm's results here (`COMPATIBLE` most).
+  changed sgemm (matmul, `nn.Linear`), `COMPATIBLE` most.
 - `MKL_ENABLE_INSTRUCTIONS` (`SSE4_2`, `AVX2`, `AVX512`): changed nothing on this AMD CPU, whose MKL
   code path is chosen by vendor, not by instruction set; it is set anyway, since on an Intel CPU it caps
   the path MKL takes.
-- threads (`torch.set_num_threads` in the child): the split of every parallel reduction.
+- threads (`torch.set_num_threads` in the child): convolution weight gradients (oneDNN splits the batch
+  reduction by thread). torch 2.13's own reductions (`sum`) split their work independently of the thread
+  count, and gave the same bits with 1, 2 and 4 threads.
 - `PYTHONHASHSEED`: the order of sets and of dicts built from them. Not numerics, but the same question:
   a record must not depend on it (see `records`).
 """

@@ -1,4 +1,4 @@
-# snippet: output=device
+# snippet: output=device sampled=samples
 from pathlib import Path
 
 import torch
@@ -76,5 +76,6 @@ with torch.no_grad():
 print("samples:", samples)
 in_alphabet = all(set(w) <= set(alphabet[1:]) for w in samples)
 known = [w for w in samples if w in set(words)]
-print(f"made of the alphabet: {in_alphabet} | in words.txt: {len(known)} {known} | new: {len(samples) - len(known)}")
+print("made of the alphabet:", in_alphabet)
+print("samples found in words.txt:", known)
 assert in_alphabet
