@@ -58,6 +58,7 @@ def test_bad_specs_say_what_is_wrong(spec, message):
 def test_environment_sets_every_library_knob_and_the_hash_seed():
     assert Numerics().environment() == {"PYTHONHASHSEED": "0"}
     env = Numerics(isa="sse", threads=2, hash_seed=3).environment()
+    assert env.pop("TORCHINDUCTOR_CACHE_DIR").endswith("_isa_sse_threads_2_hash_seed_3")
     assert env == {
         "PYTHONHASHSEED": "3",
         "ATEN_CPU_CAPABILITY": "default",

@@ -92,3 +92,16 @@ def test_pages_deploy_only_from_main_after_the_build_and_the_browser_test():
     # Jobs that run snippets or a browser in a container get the namespaces and /dev/shm they need.
     for name in ("lint-and-tooling-tests", "check", "build", "browser"):
         assert "--privileged" in load()["jobs"][name]["container"]["options"], name
+
+
+def test_shards_and_make_test_check_the_records_under_configurations_update_measured():
+    from snippet_engine.numerics import CHECKS, PORTABILITY_CHECK, parse
+
+    check = yaml.safe_load(WORKFLOW.read_text())["jobs"]["check"]
+    included = [item["numerics"] for item in check["strategy"]["matrix"]["include"]]
+    assert len(included) == len(check["strategy"]["matrix"]["shard"])
+    assert all(parse(spec) in CHECKS for spec in included), included
+    step = next(step for step in check["steps"] if "--numerics" in step.get("run", ""))
+    assert "matrix.numerics || '" + PORTABILITY_CHECK.spec() + "'" in step["run"] and "--training" in step["run"]
+    makefile = (REPO_ROOT / "Makefile").read_text()
+    assert f"--training --no-notebooks --numerics {PORTABILITY_CHECK.spec()}" in makefile
