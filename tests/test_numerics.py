@@ -89,5 +89,3 @@ def test_each_knob_changes_the_kernels_torch_runs():
     assert onednn["conv"] != native["conv"] and onednn["reduction"] == native["reduction"]
     mkl = probe(MKL_CBWR="COMPATIBLE")
     assert mkl["mm"] != native["mm"] and mkl["reduction"] == native["reduction"]
-
-

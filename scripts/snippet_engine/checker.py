@@ -89,7 +89,11 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: 
             return Outcome(
                 result, "failed", [f"{result.path}: records hold CPU output; run --update with --device cpu"]
             )
-        if mode == "varies" and record.exists() and outputs_match(result.output, record.read_text(encoding="utf-8"), mode):
+        if (
+            mode == "varies"
+            and record.exists()
+            and outputs_match(result.output, record.read_text(encoding="utf-8"), mode)
+        ):
             return Outcome(result, "passed")  # timings: new digits are no news, and rewriting them is churn
         if not record.exists() or record.read_text(encoding="utf-8") != result.output:
             record.write_text(result.output, encoding="utf-8")
