@@ -16,6 +16,7 @@ from snippet_engine.mkdocs_plugin import (
     on_post_template,
     on_pre_build,
     on_serve,
+    on_startup,
 )
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "on_post_template",
     "on_pre_build",
     "on_serve",
+    "on_startup",
 ]

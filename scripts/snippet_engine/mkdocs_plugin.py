@@ -32,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from tqdm import tqdm
 
-from snippet_engine import charts, downloads, error_pages, highlight, notebook_views, sitemap
+from snippet_engine import build_log, charts, downloads, error_pages, highlight, notebook_views, sitemap
 from snippet_engine.fence import REPO_ROOT, engine, page_locale, page_url, register_fence
 from snippet_engine.memo import engine_changed, snippet_digest
 from snippet_engine.notebook_build import ChapterNotebook, chapter_pages, write_notebooks
@@ -47,6 +47,11 @@ NOTEBOOK_OUT = REPO_ROOT / ".cache" / "notebooks"
 
 _notebooks: dict[str, ChapterNotebook] = {}
 """The notebooks of this build, by the page's docs-relative source path (written by `on_pre_build`)."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Print news only (`build_log`)."""
+    build_log.quiet_known_noise()
 
 
 def on_config(config: Any) -> Any:
@@ -96,7 +101,10 @@ def run_with_progress(snippets: list) -> list:
     misses = engine().warm_up(snippets)
     if not misses:
         return engine().run_many(snippets)
-    log.info(f"running {misses} of {len(snippets)} snippets (the others are cached)")
+    cached = len(snippets) - misses
+    log.info(
+        f"running {misses} snippet{'s' if misses != 1 else ''}" + (f" ({cached} more are cached)" if cached else "")
+    )
     progress = tqdm(
         total=len(snippets), unit="snippet", file=sys.stderr, mininterval=0.5, dynamic_ncols=True, disable=None
     )
