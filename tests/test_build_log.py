@@ -2,9 +2,10 @@
 
 import logging
 
+from test_frontends import run_build
+
 from minirepo import make_repo
 from snippet_engine.build_log import DropNoise
-from test_frontends import run_build
 
 
 def record(name, message, level=logging.INFO):
