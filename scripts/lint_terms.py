@@ -6,21 +6,39 @@ Usage: `python scripts/lint_terms.py [files...]` (default: every page and snippe
 
 English pages and the `# en:` comments of snippets are checked against `RULES["en"]`, Chinese
 pages and `# zh:` comments against `RULES["zh"]`. A rule is a regular expression and the term
-to use instead; code (fenced blocks, inline code) is not checked, since an identifier is spelt
-as its library spells it.
+to use instead, and optionally a test `where(text, sentence)` that says whether a match is a finding
+in that file (`text`, code included) and that sentence; code (fenced blocks, inline code) is not
+checked, since an identifier is spelt as its library spells it.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from page_prose import prose_lines  # scripts/, beside this file
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {  # message: `{zed}` is the match with s -> z
+# 步长 is a tensor's stride (`Tensor.stride()`), and only that: a convolution's stride is 步幅, a slice's step 间隔,
+# an optimizer update's size 更新量 and its scale 学习率. So 步长 belongs only in a file that shows tensor strides
+# (`.stride()`, NumPy's `.strides`, `as_strided`, or the gloss 步长（stride）), and even there not in a sentence
+# about training (学习率, 梯度, 更新, 优化, 下降, 迭代): a file about convolutions has `stride=` but none of these.
+_TENSOR_STRIDES = re.compile(r"stride\(\)|\.strides\b|as_strided|步长\s*[（(]\s*stride\b")
+_TRAINING = re.compile(r"学习率|梯度|更新|优化|下降|迭代")
+
+
+def _not_a_tensor_stride(text: str, sentence: str) -> bool:
+    return not _TENSOR_STRIDES.search(text) or bool(_TRAINING.search(sentence))
+
+
+_STEP = "更新量或学习率（步长只指张量的 stride，卷积的 stride 是步幅；一次更新的大小是更新量，它的尺度是学习率）"
+
+Rule = tuple[re.Pattern[str], str] | tuple[re.Pattern[str], str, Callable[[str, str], bool]]
+
+RULES: dict[str, list[Rule]] = {  # message: `{zed}` is the match with s -> z
     "en": [
         # The object is PyTorch's (torch.optim.Optimizer, `optimizer.step()`), so its name is too; the pages had
         # mixed both. The verb keeps the pages' British spelling (optimise, initialise, standardise).
@@ -51,8 +69,20 @@ RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {  # message: `{zed}` is t
             ),
             "独热向量（独热编码是编码方式，编出来的是独热向量）",
         ),
+        # CONTRIBUTING: an optimizer's update is never 步长 or 步子; 步子 names nothing else either.
+        (re.compile(r"步子"), _STEP),
+        (re.compile(r"步长"), _STEP, _not_a_tensor_stride),
     ],
 }
+_SENTENCE_END = "。；！？!?"
+
+
+def _sentence(line: str, start: int, end: int) -> str:
+    """The sentence of `line` around `line[start:end]`: from the last end mark before it to the next after it."""
+    first = max(line.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
+    ends = [found for mark in _SENTENCE_END if (found := line.find(mark, end)) != -1]
+    return line[first : min(ends, default=len(line))]
+
 
 _TAGGED = re.compile(r"^\s*#\s*(zh|en):(.*)$")
 
@@ -66,18 +96,21 @@ def lint(paths: list[Path]) -> list[str]:
     findings = []
     for path in paths:
         name = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
+        text = path.read_text(encoding="utf-8")
         if path.suffix == ".py":
             checked = []
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for number, line in enumerate(text.splitlines(), start=1):
                 tagged = _TAGGED.match(line)
                 if tagged:
                     checked.append((tagged[1], number, tagged[2]))
         else:
             locale = path.name.rsplit(".", 2)[-2]
-            checked = [(locale, number, text) for number, text in prose_lines(path)]
-        for locale, number, text in checked:
-            for pattern, preferred in RULES.get(locale, []):
-                for match in pattern.finditer(text):
+            checked = [(locale, number, prose) for number, prose in prose_lines(path)]
+        for locale, number, line in checked:
+            for pattern, preferred, *where in RULES.get(locale, []):
+                for match in pattern.finditer(line):
+                    if where and not where[0](text, _sentence(line, match.start(), match.end())):
+                        continue
                     zed = match[0].replace("s", "z").replace("S", "Z")
                     findings.append(f"{name}:{number}: {match[0]} -> {preferred.format(zed=zed)}")
     return findings

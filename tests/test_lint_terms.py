@@ -103,3 +103,44 @@ def test_chinese_one_hot_vector_is_a_vector_and_the_scheme_stays_an_encoding(tmp
     ]
     assert findings(run(snippet)) == [f"{snippet}:1: 独热编码 -> 独热向量"]
     assert run(good).returncode == 0, run(good).stdout
+
+
+def test_chinese_buchang_is_only_a_tensor_stride(tmp_path):
+    # An optimizer's step is 更新量 or 学习率: 步子 anywhere, 步长 in a file that shows no tensor strides, and 步长 in
+    # a sentence about training even in a file that does.
+    bad = tmp_path / "bad.zh.md"
+    bad.write_text(
+        "# 标题\n\n学习率决定步长的大小，步子太大就会发散。\n\n每次迭代走的步长是学习率乘以梯度。\n\n"
+        "卷积的步长为 2。\n\n```python\nnn.Conv2d(1, 1, 3, stride=2)\n```\n",
+        encoding="utf-8",
+    )
+    strides = tmp_path / "strides.zh.md"
+    strides.write_text(
+        "# 标题\n\n步长（stride）说明换一行要跳过几个元素。转置只是换了步长。\n\n梯度下降时不要把更新量叫作步长。\n",
+        encoding="utf-8",
+    )
+    snippet = tmp_path / "conv.py"
+    snippet.write_text(
+        "# zh: 步长为 2 的卷积\n# en: a convolution with stride 2\nconv = Conv2d(1, 1, 3, stride=2)\n", encoding="utf-8"
+    )
+    good = tmp_path / "good.zh.md"
+    good.write_text(
+        "# 标题\n\n形状为 $(2, 3)$ 的张量，步长是 $(3, 1)$，用 `x.stride()` 查看；`as_strided` 手工指定步长。\n\n"
+        "学习率决定每一步的更新量。卷积的步幅为 2。\n",
+        encoding="utf-8",
+    )
+    good_snippet = tmp_path / "strides.py"
+    good_snippet.write_text(
+        "x = torch.arange(6).reshape(2, 3)\n"
+        "# zh: 换一行跳过 3 个元素：步长是 (3, 1)\n# en: a new row skips 3: strides (3, 1)\nprint(x.stride())\n",
+        encoding="utf-8",
+    )
+    assert findings(run(bad)) == [
+        f"{bad}:3: 步子 -> 更新量或学习率",
+        f"{bad}:3: 步长 -> 更新量或学习率",
+        f"{bad}:5: 步长 -> 更新量或学习率",
+        f"{bad}:7: 步长 -> 更新量或学习率",
+    ]
+    assert findings(run(strides)) == [f"{strides}:5: 步长 -> 更新量或学习率"]
+    assert findings(run(snippet)) == [f"{snippet}:1: 步长 -> 更新量或学习率"]
+    assert run(good, good_snippet).returncode == 0, run(good, good_snippet).stdout

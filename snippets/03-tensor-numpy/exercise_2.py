@@ -6,8 +6,8 @@ w = torch.tensor(0.5, requires_grad=True)
 losses = [(y[i] - w) ** 2 for i in range(8)]
 print("losses[0]:", losses[0])
 
-# zh: .item() 对需要梯度的张量也能用，得到的 float 不再连着计算图
-# en: .item() works on tensors that require grad; the float it returns holds no graph
+# zh: .item() 对需要梯度的张量也能用，得到的 float 不再被自动微分跟踪
+# en: .item() works on tensors that require grad; autograd does not track the float it returns
 total = 0.0
 for loss in losses:
     total += loss.item()

@@ -1,3 +1,5 @@
+import inspect
+
 import torch
 from torch import nn
 
@@ -13,3 +15,8 @@ for reduction in ("none", "sum", "mean"):
 per_element = nn.MSELoss(reduction="none")(y_pred, y_true)
 torch.testing.assert_close(per_element.sum(), nn.MSELoss(reduction="sum")(y_pred, y_true))
 torch.testing.assert_close(per_element.mean(), nn.MSELoss()(y_pred, y_true))
+
+# zh: torch.nn 里哪些损失模块没有 reduction 参数
+# en: which loss modules in torch.nn take no reduction argument
+losses = [name for name in dir(nn) if name.endswith("Loss")]
+print("no reduction:", [name for name in losses if "reduction" not in inspect.signature(getattr(nn, name)).parameters])
