@@ -101,7 +101,8 @@ def measure(site: Path) -> list[Measure]:
         Measure(f"median chapter page ({len(chapters)} pages)", statistics.median(sizes.values()), 80e3),
         Measure("largest chapter page", sizes[largest], 250e3, where=rel(largest)),
         Measure("largest notebook view", view_sizes[largest_view], 400e3, where=rel(largest_view)),
-        Measure("whole site", total, 30e6),
+        # 30 MB until issue 26 added 9 examples, their charts and notebook cells (30.5 MB); 31 MB since.
+        Measure("whole site", total, 31e6),
         Measure("charts inlined as data URIs in chapter pages", inlined, 0, unit=""),
     ]
 

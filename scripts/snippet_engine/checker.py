@@ -119,6 +119,15 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: 
     )
 
 
+def _unportable(path: Path, runs: dict[numerics.Numerics, str], outcome: Outcome) -> bool:
+    """Whether the runs so far already make a snippet `not-portable` (`records.measure_variation` raises)."""
+    try:
+        measure_variation(outcome.result.output, runs, parse_directives(read_source(path)).sampled)
+    except NotPortable:
+        return True
+    return False
+
+
 def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args: argparse.Namespace) -> list[Outcome]:
     """After `--update`: run the recorded snippets under `numerics.MEASURED` and write their `records.json`.
 
@@ -151,6 +160,13 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
     runs: dict[Path, dict[numerics.Numerics, str]] = {path: {} for path in recorded}
     failures: dict[Path, list[str]] = {}
     for configuration in configurations:
+        # A snippet already known to be unportable (first of all by the hash-seed run, which comes first) is not
+        # run again: its verdict cannot change.
+        pending = [
+            path for path in recorded if path not in failures and not _unportable(path, runs[path], recorded[path])
+        ]
+        if not pending:
+            break
         other = Engine(
             engine.repo_root,
             jobs=max(1, engine.jobs // configuration.threads),
@@ -160,7 +176,7 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
             numerics=configuration,
         )
         progress = tqdm(
-            total=len(recorded),
+            total=len(pending),
             unit="snippet",
             file=sys.stderr,
             mininterval=0.5,
@@ -169,7 +185,7 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
         )
         try:
             for path, result in zip(
-                recorded, other.run_many(list(recorded), on_result=lambda _, bar=progress: bar.update()), strict=True
+                pending, other.run_many(pending, on_result=lambda _, bar=progress: bar.update()), strict=True
             ):
                 if result.ok:
                     runs[path][configuration] = result.output
