@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from snippet_engine import numerics
-from snippet_engine.numerics import Numerics, NumericsError, parse
+from snippet_engine.running import numerics
+from snippet_engine.running.numerics import Numerics, NumericsError, parse
 
 PROBE = """
 import hashlib, torch
@@ -88,5 +88,3 @@ def test_each_knob_changes_the_kernels_torch_runs():
     assert onednn["conv"] != native["conv"] and onednn["reduction"] == native["reduction"]
     mkl = probe(MKL_CBWR="COMPATIBLE")
     assert mkl["mm"] != native["mm"] and mkl["reduction"] == native["reduction"]
-
-

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import REPO_ROOT
-from snippet_engine.checker import build_parser
+from snippet_engine.checker.command_line import build_parser
 
 WORKFLOW = REPO_ROOT / ".github" / "workflows" / "publish.yml"
 

@@ -5,7 +5,7 @@ output with its `.out` record, checks the pages and snippets for consistency,
 then executes the notebook of every chapter whose snippets were all selected
 (both languages, nbclient, a fresh kernel each in a temporary directory),
 holding each cell to its snippet's record and naming any global state a cell
-leaves changed (`notebook_run`), and ends with a table and a last line
+leaves changed (`notebooks.run`), and ends with a table and a last line
 `N passed, N failed`.
 """
 
@@ -23,19 +23,19 @@ from xml.etree import ElementTree
 
 from tqdm import tqdm
 
-from snippet_engine import isolation, numerics
-from snippet_engine.engine import DEVICES, Engine
-from snippet_engine.expected import output_diff, outputs_match
-from snippet_engine.notebook_build import chapter_pages, notebook_name, write_notebooks
-from snippet_engine.notebook_run import NotebookRun, run_notebooks
-from snippet_engine.project import Finding, Project
-from snippet_engine.records import NotPortable, RecordInfo, load_info, measure_variation, save_infos
-from snippet_engine.report import drift_advice, write_report
-from snippet_engine.result import SnippetResult
-from snippet_engine.shard import Durations, parse_shard, shard_snippets
-from snippet_engine.source import parse_directives, read_source
+from snippet_engine.checker.report import drift_advice, write_report
+from snippet_engine.course.project import Finding, Project
+from snippet_engine.course.shard import Durations, parse_shard, shard_snippets
+from snippet_engine.notebooks.build import chapter_pages, notebook_name, write_notebooks
+from snippet_engine.notebooks.run import NotebookRun, run_notebooks
+from snippet_engine.running import isolation, numerics
+from snippet_engine.running.engine import DEVICES, Engine
+from snippet_engine.running.expected import output_diff, outputs_match
+from snippet_engine.running.records import NotPortable, RecordInfo, load_info, measure_variation, save_infos
+from snippet_engine.running.result import SnippetResult
+from snippet_engine.running.source import parse_directives, read_source
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 _TRAINS = re.compile(r"\.step\(\)")
 """A snippet that trains: an optimizer's (or a scheduler's) `.step()`."""
 
@@ -89,7 +89,11 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: 
             return Outcome(
                 result, "failed", [f"{result.path}: records hold CPU output; run --update with --device cpu"]
             )
-        if mode == "varies" and record.exists() and outputs_match(result.output, record.read_text(encoding="utf-8"), mode):
+        if (
+            mode == "varies"
+            and record.exists()
+            and outputs_match(result.output, record.read_text(encoding="utf-8"), mode)
+        ):
             return Outcome(result, "passed")  # timings: new digits are no news, and rewriting them is churn
         if not record.exists() or record.read_text(encoding="utf-8") != result.output:
             record.write_text(result.output, encoding="utf-8")
@@ -343,7 +347,7 @@ def check_notebooks(
 
     Each notebook runs in a temporary directory; every cell's output is compared
     with its snippet's `.out` record and any global state a cell changes is
-    reported by name (`notebook_run.execute_notebook`).
+    reported by name (`notebooks.run.execute_notebook`).
 
     Parameters:
         project: The course.

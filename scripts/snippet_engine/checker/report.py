@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from snippet_engine.cache import write_atomic
+from snippet_engine.running.cache import write_atomic
 
 
 class _Outcome(Protocol):  # checker.Outcome, without importing the checker
@@ -53,7 +53,7 @@ def render_report(
 
     Parameters:
         outcomes: The checker's verdicts (`checker.Outcome`).
-        notebooks: Notebook runs (`notebook_run.NotebookRun`).
+        notebooks: Notebook runs (`notebooks.run.NotebookRun`).
         findings: Consistency findings (`project.Finding`).
         torch_version: The torch this run used.
         numerics: The numerics spec it ran under.

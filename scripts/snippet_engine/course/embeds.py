@@ -5,7 +5,7 @@ fence, and what its options mean, is decided in one place only: converting
 the page with the site's own Markdown extensions (read from `mkdocs.yml`) and
 the `snippet` custom fence built by `snippet_fence`, the very entry the site
 registers (`fence.register_fence`), so the site, the checker (`project`) and
-the notebook builder (`notebook_build`) cannot disagree.
+the notebook builder (`notebooks.build`) cannot disagree.
 
 The conversion says *what* the fences are; to say *where* they are (the lines
 the notebook builder replaces by a code cell), the recorded fences are then
@@ -83,7 +83,7 @@ def read_page(path: Path) -> str:
 
     UTF-8, a byte order mark dropped (`utf-8-sig`), universal newlines
     (`\\r\\n` and `\\r` read as `\\n`). Pass the result to `page_markdown`,
-    `find_embeds` or `notebook_build.split_page`.
+    `find_embeds` or `page_cells.split_page`.
 
     Parameters:
         path: The page.

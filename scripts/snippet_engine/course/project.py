@@ -15,10 +15,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from snippet_engine.embeds import FENCE_NAME, Embed, PageEmbeds, find_embeds, markdown_settings, read_page
-from snippet_engine.memo import Memo, code_fingerprint
-from snippet_engine.notebook_build import NotebookError, split_page
-from snippet_engine.source import (
+from snippet_engine.course.embeds import FENCE_NAME, Embed, PageEmbeds, find_embeds, markdown_settings, read_page
+from snippet_engine.course.page_cells import NotebookError, split_page
+from snippet_engine.running.memo import Memo, code_fingerprint
+from snippet_engine.running.source import (
     LANGUAGES,
     DirectiveError,
     parse_directives,

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_engine.cache import write_atomic
+from snippet_engine.running.cache import write_atomic
 
 DURATIONS_FILE = "snippets/durations.json"
 """Recorded seconds per snippet and per notebook, relative to the repository root."""

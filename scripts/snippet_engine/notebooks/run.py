@@ -43,19 +43,28 @@ from pathlib import Path
 
 import nbformat
 
-from snippet_engine import state
-from snippet_engine.cache import write_if_changed
-from snippet_engine.expected import Variation, output_diff, outputs_match
-from snippet_engine.notebook_build import LOCAL_FILES, METADATA_KEY, ChapterNotebook
-from snippet_engine.records import load_info
-from snippet_engine.result import SnippetResult
-from snippet_engine.source import parse_directives, read_source
-from snippet_engine.terminal import render_terminal
-from snippet_engine.worker import WARM_MODULES
+from snippet_engine.notebooks.build import LOCAL_FILES, METADATA_KEY, ChapterNotebook
+from snippet_engine.running import state
+from snippet_engine.running.cache import write_if_changed
+from snippet_engine.running.expected import Variation, output_diff, outputs_match
+from snippet_engine.running.records import load_info
+from snippet_engine.running.result import SnippetResult
+from snippet_engine.running.source import parse_directives, read_source
+from snippet_engine.running.terminal import render_terminal
+from snippet_engine.running.worker import WARM_MODULES
 
-ENGINE_DIR = Path(__file__).resolve().parent
+ENGINE_DIR = Path(__file__).resolve().parents[1]
+"""The engine package; `COMPARISON_CODE` and the kernel's probe module are found relative to it."""
 
-COMPARISON_CODE = ("notebook_run.py", "state.py", "expected.py", "records.py", "terminal.py", "source.py")
+COMPARISON_CODE = (
+    "notebooks/run.py",
+    "running/state.py",
+    "running/state_probes.py",
+    "running/expected.py",
+    "running/records.py",
+    "running/terminal.py",
+    "running/source.py",
+)
 """The engine modules that decide whether a notebook run passes: part of the pass cache key."""
 
 _MARK = "__snippet_engine_state__ "
@@ -223,7 +232,7 @@ def _probe_cell(source: str) -> nbformat.NotebookNode:
 def with_probes(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of a notebook with hidden state-probe cells: one first, then one after every code cell.
 
-    The first imports `WARM_MODULES` and this engine's `state` module (by file
+    The first imports `WARM_MODULES` and this engine's `state_probes` module (by file
     path, binding no name in the reader's namespace); every probe prints a
     snapshot. Each original cell is marked with its index in the original.
 
@@ -234,7 +243,9 @@ def with_probes(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
         The copy to execute.
     """
     copy = nbformat.from_dict(json.loads(json.dumps(notebook)))
-    first = _FIRST_PROBE.format(modules=WARM_MODULES, name=_STATE_MODULE, path=str(ENGINE_DIR / "state.py"), mark=_MARK)
+    first = _FIRST_PROBE.format(
+        modules=WARM_MODULES, name=_STATE_MODULE, path=str(ENGINE_DIR / "running" / "state_probes.py"), mark=_MARK
+    )
     cells = [_probe_cell(first)]
     for number, cell in enumerate(copy.cells):
         cell.metadata[_CELL] = number
@@ -439,7 +450,7 @@ def _prepare(workdir: Path, notebook: nbformat.NotebookNode, root: Path | None) 
     """Lay out the kernel's directory as a reader's download folder: empty, the notebook on its own.
 
     The notebook's setup cell writes the files it stores itself. The files it would download from
-    the site (`notebook_build.METADATA_KEY`) are placed where that download would put them, from
+    the site (`notebooks.build.METADATA_KEY`) are placed where that download would put them, from
     the repository: the check has no network, and the site that serves them is not built yet.
     """
     if root is None:

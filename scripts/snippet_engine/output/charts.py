@@ -28,10 +28,10 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
-from snippet_engine.cache import copy_into_site, write_atomic
-from snippet_engine.memo import Registry
+from snippet_engine.running.cache import copy_into_site, write_atomic
+from snippet_engine.running.memo import Registry
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 CACHE_DIR = REPO_ROOT / ".cache" / "charts"
 SITE_DIR = "assets/charts"
 """Where the charts go, relative to the site root (both languages share it)."""

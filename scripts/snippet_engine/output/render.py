@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from snippet_engine.charts import chart_src
-from snippet_engine.result import Figure, SnippetResult
+from snippet_engine.output.charts import chart_src
+from snippet_engine.running.result import Figure, SnippetResult
 
 _LABELS = {
     "zh": {

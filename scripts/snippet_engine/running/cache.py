@@ -23,9 +23,19 @@ from importlib import metadata
 from pathlib import Path
 from typing import TextIO
 
-from snippet_engine.result import SnippetResult
+from snippet_engine.running.result import SnippetResult
 
-_ENGINE_RUNTIME = ("sandbox.py", "worker.py", "result.py", "terminal.py", "isolation.py", "state.py", "source.py")
+_ENGINE_RUNTIME = (
+    "sandbox.py",
+    "worker.py",
+    "result.py",
+    "terminal.py",
+    "isolation.py",
+    "state.py",
+    "state_probes.py",
+    "source.py",
+)
+"""The modules of `running/` that run inside a worker and its child: their bytes are part of every result's key."""
 _PACKAGES = ("torch", "numpy", "matplotlib", "scikit-learn", "pyte", "wcwidth")
 
 

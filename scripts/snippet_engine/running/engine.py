@@ -17,11 +17,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from snippet_engine.cache import ResultCache, cache_key, environment_fingerprint, file_sha256
-from snippet_engine.numerics import KNOB_VARIABLES, REFERENCE, Numerics
-from snippet_engine.pool import WorkerPool
-from snippet_engine.result import Figure, Problem, SnippetResult
-from snippet_engine.source import DirectiveError, Directives, decode_source, parse_directives
+from snippet_engine.running.cache import ResultCache, cache_key, environment_fingerprint, file_sha256
+from snippet_engine.running.numerics import KNOB_VARIABLES, REFERENCE, Numerics
+from snippet_engine.running.pool import WorkerPool
+from snippet_engine.running.result import Figure, Problem, SnippetResult
+from snippet_engine.running.source import DirectiveError, Directives, decode_source, parse_directives
 
 DEFAULT_TIMEOUT = 60.0
 SNIPPET_THREADS = REFERENCE.threads

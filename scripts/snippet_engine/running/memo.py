@@ -29,15 +29,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from snippet_engine.cache import write_atomic
+from snippet_engine.running.cache import write_atomic
 
-ENGINE_DIR = Path(__file__).resolve().parent
+ENGINE_DIR = Path(__file__).resolve().parents[1]
+"""The engine package: every module in it and its subpackages counts (`_engine_digest`)."""
 
 
 def _engine_digest(directory: Path) -> str:
     digest = hashlib.sha256()
-    for module in sorted(directory.glob("*.py")):
-        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    for module in sorted(directory.rglob("*.py")):
+        name = module.relative_to(directory).as_posix()
+        digest.update(name.encode() + b"\0" + module.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -74,7 +76,7 @@ def code_fingerprint(packages: Iterable[str] = (), files: Iterable[Path] = ()) -
 
     Returns:
         A hex sha256 over every module of this engine as this process loaded them
-        (`scripts/snippet_engine/*.py`, see `_LOADED_ENGINE`), the versions and the files. Compute it
+        (`scripts/snippet_engine/**/*.py`, see `_LOADED_ENGINE`), the versions and the files. Compute it
         once per build, not once per process: `mkdocs serve` rebuilds in one process, and an edit to
         `mkdocs.yml` between two rebuilds must change it.
     """

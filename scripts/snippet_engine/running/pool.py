@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-ENGINE_DIR = Path(__file__).resolve().parent
+ENGINE_DIR = Path(__file__).resolve().parents[1]
+"""The engine package (`snippet_engine/`); its parent, `scripts/`, is the workers' import path."""
 
 SIBLINGS_ENV = "SNIPPET_WORKER_SIBLINGS"
 """See `worker.SIBLINGS_ENV` (not imported: the pool never imports the worker's module)."""
@@ -31,7 +32,7 @@ class WorkerDied(RuntimeError):
 
 
 class _Worker:
-    """One `python -m snippet_engine.worker` process, started with `siblings` more forked from it once warm.
+    """One `python -m snippet_engine.running.worker` process, started with `siblings` more forked from it once warm.
 
     Parameters:
         env: The workers' environment.
@@ -43,7 +44,7 @@ class _Worker:
         worker_ends = [(requests[0], replies[1]) for requests, replies in pipes]
         env = {**env, SIBLINGS_ENV: ";".join(f"{r},{w}" for r, w in worker_ends)} if siblings else env
         self.process: subprocess.Popen[str] | None = subprocess.Popen(
-            [sys.executable, "-m", "snippet_engine.worker"],
+            [sys.executable, "-m", "snippet_engine.running.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,

@@ -20,9 +20,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from snippet_engine.cache import write_if_changed
-from snippet_engine.expected import Variation, _tokens, is_sampled, normalise, numbers, numbers_close
-from snippet_engine.numerics import Numerics, describe
+from snippet_engine.running.cache import write_if_changed
+from snippet_engine.running.expected import Variation, _tokens, is_sampled, normalise, numbers, numbers_close
+from snippet_engine.running.numerics import Numerics, describe
 
 RECORDS_FILE = "records.json"
 
@@ -113,7 +113,7 @@ def digits_vary(snippet: Path) -> bool:
     Parameters:
         snippet: The snippet file.
     """
-    from snippet_engine.source import parse_directives, read_source
+    from snippet_engine.running.source import parse_directives, read_source
 
     return bool(load_info(snippet).varies) or bool(parse_directives(read_source(snippet)).sampled)
 

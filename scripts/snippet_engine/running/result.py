@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from snippet_engine.numerics import describe
+from snippet_engine.running.numerics import describe
 
 
 @dataclass(frozen=True)

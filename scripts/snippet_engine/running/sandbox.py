@@ -36,8 +36,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from snippet_engine import isolation, state
-from snippet_engine.source import read_source
+from snippet_engine.running import isolation, state
+from snippet_engine.running.source import read_source
 
 FIGURE_DPI = 200
 """Charts are drawn at 2x matplotlib's 100 dpi so they stay sharp on high-density screens."""
@@ -45,7 +45,7 @@ FIGURE_DPI = 200
 _LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "::1", "0.0.0.0", "::"}
 """Where a snippet may connect: the loopback addresses the network namespace keeps (see `isolation`)."""
 
-ENGINE_DIR = os.path.dirname(os.path.abspath(__file__))
+ENGINE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the whole package: its frames are hidden
 
 
 class NetworkAccessError(PermissionError):

@@ -1,6 +1,6 @@
 """A warm worker: imports the heavy modules once, then forks a child per snippet.
 
-Run as `python -m snippet_engine.worker`. It speaks JSON lines: one request
+Run as `python -m snippet_engine.running.worker`. It speaks JSON lines: one request
 per line on stdin, one reply per line on stdout. The first line it writes is
 `{"ready": true}` once torch, NumPy, matplotlib and scikit-learn are imported.
 
@@ -25,8 +25,10 @@ import time
 import weakref
 from typing import Any
 
-from snippet_engine.sandbox import run_child  # before the heavy imports: it keeps Python's pristine warning filters
-from snippet_engine.terminal import render_terminal
+from snippet_engine.running.sandbox import (
+    run_child,  # before the heavy imports: it keeps Python's pristine warning filters
+)
+from snippet_engine.running.terminal import render_terminal
 
 KILL_GRACE = 2.0
 """Seconds, at most, between asking a timed-out snippet for its traceback (SIGUSR1) and the kill."""
@@ -85,7 +87,7 @@ def _warm_imports() -> None:
     matplotlib.font_manager.fontManager.findfont("DejaVu Sans")
     # The state probes touch lazily imported torch modules (some add warning filters as they load):
     # load them here, once, so that no snippet's before/after snapshots differ by an import of ours.
-    from snippet_engine import state
+    from snippet_engine.running import state
 
     state.snapshot()
     # torch.library's weakref finalizers (one per operator library, ~170 once torch._dynamo is loaded) would

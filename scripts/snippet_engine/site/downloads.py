@@ -22,11 +22,11 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.utils import get_relative_url
 
-from snippet_engine.cache import copy_into_site
-from snippet_engine.memo import Registry
-from snippet_engine.result import SnippetResult
+from snippet_engine.running.cache import copy_into_site
+from snippet_engine.running.memo import Registry
+from snippet_engine.running.result import SnippetResult
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 SNIPPETS = "snippets"
 """The folder served, relative to both the repository and the site root."""
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from snippet_engine.site import mkdocs_internals
+
 _ALTERNATE = re.compile(r'(<a\b[^>]*?\bhref=")[^"]*("[^>]*\bhreflang="(?P<lang>[^"]+)")')
 
 
@@ -25,11 +27,11 @@ def link_language_switch_to_homes(output: str, config: Any) -> str:
     switch of a 404 page pointed at some chapter. On an error page MkDocs makes links absolute
     (from `site_url`'s path, else "/").
     """
-    i18n = config.plugins.get("i18n")
+    i18n = mkdocs_internals.i18n_plugin(config)
     if i18n is None:
         return output
     base = "/" + (re.sub(r"^[a-z]+://[^/]+", "", config.site_url or "").strip("/") + "/").lstrip("/")
-    default = i18n.default_language
+    default = mkdocs_internals.i18n_default_language(config)
 
     def home(match: re.Match) -> str:
         language = match["lang"]
@@ -50,12 +52,12 @@ def localize_404(output: str, template_name: str, config: Any, finish: Callable[
     Returns:
         The output MkDocs writes to `<site_dir>/404.html`: empty (MkDocs then skips it) where it was moved.
     """
-    i18n = config.plugins.get("i18n")
-    language = getattr(i18n, "current_language", None)
+    i18n = mkdocs_internals.i18n_plugin(config)
+    language = mkdocs_internals.i18n_current_language(config)
     if template_name != "404.html":
         return output
     output = finish(link_language_switch_to_homes(output, config))
-    if i18n is None or language in (None, i18n.default_language):
+    if i18n is None or language in (None, mkdocs_internals.i18n_default_language(config)):
         return output
     path = Path(config.site_dir) / language / "404.html"
     path.parent.mkdir(parents=True, exist_ok=True)

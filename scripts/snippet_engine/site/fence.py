@@ -31,18 +31,18 @@ from typing import Any
 import markdown_exec
 from markdown_exec import base_format
 
-from snippet_engine.cache import write_atomic
-from snippet_engine.downloads import download_links
-from snippet_engine.embeds import FENCE_NAME, PAGE_OPTIONS, PROBLEMS, snippet_fence
-from snippet_engine.engine import Engine, shared_engine
-from snippet_engine.memo import code_fingerprint
-from snippet_engine.page_memo import note_snippet
-from snippet_engine.records import digits_vary
-from snippet_engine.render import render_result
-from snippet_engine.source import display_source, read_source
+from snippet_engine.course.embeds import FENCE_NAME, PAGE_OPTIONS, PROBLEMS, snippet_fence
+from snippet_engine.output.render import render_result
+from snippet_engine.running.cache import write_atomic
+from snippet_engine.running.engine import Engine, shared_engine
+from snippet_engine.running.memo import code_fingerprint
+from snippet_engine.running.records import digits_vary
+from snippet_engine.running.source import display_source, read_source
+from snippet_engine.site.downloads import download_links
+from snippet_engine.site.page_memo import note_snippet
 
 log = logging.getLogger("mkdocs.plugins.snippets")
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 page_locale: ContextVar[str] = ContextVar("page_locale", default="zh")
 """Language of the page being rendered, set per page by the `on_page_markdown` hook."""

@@ -7,7 +7,7 @@
 - `on_pre_build`: check pages and run every snippet in parallel before anything
   is written (`project`, `engine`); in `--strict` builds a failure aborts here,
   leaving the previous site untouched; then write the chapter notebooks from the
-  same results (`notebook_build`), for every page that is itself consistent;
+  same results (`notebooks.build`), for every page that is itself consistent;
 - `on_files`: add this language's notebooks as pages (`notebook_views`);
 - `on_page_markdown`: tell the fence the page's language and URL (charts link their files relative to it),
   link a chapter to its notebook;
@@ -32,14 +32,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from tqdm import tqdm
 
-from snippet_engine import charts, downloads, error_pages, highlight, notebook_views, sitemap
-from snippet_engine.fence import REPO_ROOT, engine, page_locale, page_url, register_fence
-from snippet_engine.memo import engine_changed, snippet_digest
-from snippet_engine.notebook_build import ChapterNotebook, chapter_pages, write_notebooks
-from snippet_engine.page_memo import memoise_page_renders, memoise_page_transforms, minify_memoised, set_snippet_digests
-from snippet_engine.project import Project
-from snippet_engine.records import digits_vary
-from snippet_engine.search_index import drop_unused_search_languages, memoise_search_entries, split_search_index
+from snippet_engine.course.project import Project
+from snippet_engine.notebooks.build import ChapterNotebook, chapter_pages, write_notebooks
+from snippet_engine.output import charts
+from snippet_engine.running.memo import engine_changed, snippet_digest
+from snippet_engine.running.records import digits_vary
+from snippet_engine.site import downloads, error_pages, highlight, mkdocs_internals, notebook_views, sitemap
+from snippet_engine.site.fence import REPO_ROOT, engine, page_locale, page_url, register_fence
+from snippet_engine.site.page_memo import (
+    memoise_page_renders,
+    memoise_page_transforms,
+    minify_memoised,
+    set_snippet_digests,
+)
+from snippet_engine.site.search_index import drop_unused_search_languages, memoise_search_entries, split_search_index
 
 log = logging.getLogger("mkdocs.plugins.snippets")
 
@@ -52,9 +58,7 @@ _notebooks: dict[str, ChapterNotebook] = {}
 def on_config(config: Any) -> Any:
     """Register the `snippet` fence; memoise search entries; quiet mkdocs-jupyter's log; no edit links without a
     repository."""
-    # mkdocs-jupyter logs every conversion, cache hit and copied .ipynb at INFO: 150 lines a build, none of them news.
-    for name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    mkdocs_internals.quiet_jupyter_log()  # 150 INFO lines a build, none of them news
     register_fence(config)
     highlight.configure(config.mdx_configs)
     memoise_search_entries(config, REPO_ROOT / ".cache" / "memo" / "search")
@@ -117,8 +121,7 @@ def on_pre_build(config: Any) -> None:
     Raises:
         PluginError: In `--strict` builds, when a page or a snippet is broken.
     """
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False):
+    if mkdocs_internals.i18n_building(config):
         return  # mkdocs-static-i18n's pass for the other language: this build already checked everything
     if engine_changed():
         log.warning("the snippet engine's code (scripts/snippet_engine/) changed: restart `mkdocs serve` to use it")
@@ -166,13 +169,13 @@ def on_files(files: Any, config: Any) -> Any:
     """Add this language's chapter notebooks as pages at `<chapter>/notebook/`."""
     if not _notebooks:
         return files
-    language = getattr(config.plugins.get("i18n"), "current_language", None) or "zh"
+    language = mkdocs_internals.i18n_current_language(config) or "zh"
     return notebook_views.add_notebook_pages(files, config, _notebooks, NOTEBOOK_OUT, language)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Remember the page's language for the snippet fence; link a chapter page to its notebook."""
-    locale = getattr(page.file, "locale", None)
+    locale = mkdocs_internals.file_locale(page.file)
     if locale is None:
         locale = "en" if page.file.src_uri.endswith(".en.md") else "zh"
     page_locale.set(locale)
@@ -194,8 +197,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
     Every page is then minified (`minify`).
     """
-    i18n = config.plugins.get("i18n")
-    sitemap.record_page(page, config, getattr(i18n, "default_language", None) or "zh")
+    sitemap.record_page(page, config, mkdocs_internals.i18n_default_language(config) or "zh")
     if notebook_views.is_notebook_view(page):
         output = notebook_views.share_styles(notebook_views.drop_cdn_scripts(output, page), page, config.site_dir)
     return minify_memoised(output, minify)
@@ -240,7 +242,7 @@ def split_search(config: Any) -> None:
 @event_priority(-210)  # after `split_search`: each language's index is written
 def drop_search_languages(config: Any) -> None:
     """Remove the lunr language files no index asks for (see `search_index.drop_unused_search_languages`)."""
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if mkdocs_internals.i18n_building(config):
         return  # a nested per-language build: the outer one has every language's index
     drop_unused_search_languages(config)
 
@@ -248,7 +250,7 @@ def drop_search_languages(config: Any) -> None:
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other language: its pages are recorded
 def write_sitemap(config: Any) -> None:
     """One sitemap for both languages, when `site_url` is set (see `sitemap.write_sitemap`)."""
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if mkdocs_internals.i18n_building(config):
         return  # a nested per-language build: the outer one writes the sitemap of every language
     sitemap.write_sitemap(config)
 
@@ -256,7 +258,7 @@ def write_sitemap(config: Any) -> None:
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other language: its charts are noted
 def write_charts(config: Any) -> None:
     """Write each chart the pages of both languages link, once (see `charts.write_charts`)."""
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if mkdocs_internals.i18n_building(config):
         return  # a nested per-language build: the outer one writes the charts of every language
     charts.write_charts(config.site_dir)
 
@@ -264,7 +266,7 @@ def write_charts(config: Any) -> None:
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other language: its links are noted
 def write_downloads(config: Any) -> None:
     """Write each snippet and data file the pages of both languages link, once (see `downloads.write_downloads`)."""
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if mkdocs_internals.i18n_building(config):
         return  # a nested per-language build: the outer one writes the files of every language
     downloads.write_downloads(config.site_dir)
 

@@ -24,11 +24,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from snippet_engine import charts, highlight
-from snippet_engine.memo import Memo, code_fingerprint, config_files, present_files, relative_files
-from snippet_engine.notebook_build import NOTEBOOK_DIR, ChapterNotebook, notebook_name
+from snippet_engine.notebooks.build import NOTEBOOK_DIR, ChapterNotebook, notebook_name
+from snippet_engine.output import charts
+from snippet_engine.running.memo import Memo, code_fingerprint, config_files, present_files, relative_files
+from snippet_engine.site import highlight, mkdocs_internals
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 log = logging.getLogger("mkdocs.plugins.snippets")
 
@@ -58,9 +59,7 @@ def _notebook_file(item: ChapterNotebook, config: Any, source_dir: Path) -> Note
         inclusion=InclusionLevel.NOT_IN_NAV,
     )
     file.edit_uri = None  # generated: no source file to edit (MkDocs then gives the page no edit link)
-    file.locale = file.locale_alternate_of = page.locale
-    file.localization = page.locale
-    file.norm_src_uri = file.src_uri.replace(f".{page.locale}.", ".", 1)
+    mkdocs_internals.localise_file(file, page.locale)
     return file
 
 
@@ -83,8 +82,7 @@ def add_notebook_pages(
     for item in notebooks.values():
         by_locale.setdefault(item.page.base, {})[item.page.locale] = _notebook_file(item, config, source_dir)
     for alternates in by_locale.values():
-        for file in alternates.values():
-            file.alternates = alternates
+        mkdocs_internals.set_file_alternates(alternates)
         if language in alternates:
             files.append(alternates[language])
     return files
@@ -121,7 +119,7 @@ def _anchor_headings(html: str, slugify: Any) -> tuple[str, list[dict[str, Any]]
         slugify: The site's `toc` slugify function.
 
     Returns:
-        The HTML with ids, and nested TOC tokens for `mkdocs.structure.toc.get_toc`.
+        The HTML with ids, and nested TOC tokens for `mkdocs_internals.table_of_contents`.
     """
     seen: set[str] = set()
     tokens: list[dict[str, Any]] = []
@@ -147,7 +145,7 @@ def _anchor_headings(html: str, slugify: Any) -> tuple[str, list[dict[str, Any]]
 
 
 def _chart_alts(path: Path) -> dict[str, str]:
-    """Alt text by base64 PNG, from a notebook's image outputs (`notebook_build` writes each chart's)."""
+    """Alt text by base64 PNG, from a notebook's image outputs (`notebooks.build` writes each chart's)."""
     # Plain JSON: nbformat.read would validate the whole notebook again, on every build.
     alts = {}
     for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
@@ -163,23 +161,21 @@ def _chart_alts(path: Path) -> dict[str, str]:
 def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     """A notebook view's HTML with the chapter's heading ids and a working TOC, keyboard-reachable code, a
     download button (sets `page.toc`), and each embedded PNG replaced by its chart file (the .ipynb keeps them)."""
-    from mkdocs.structure.toc import get_toc
-
     notebook = Path(page.file.abs_src_path)
     memo = _view_memo(config)
-    key = memo.key(html, page.url, page.file.locale, notebook.read_bytes())
+    key = memo.key(html, page.url, mkdocs_internals.file_locale(page.file), notebook.read_bytes())
     stored = memo.get(key)
     linked_charts = present_files(stored["charts"], REPO_ROOT) if stored is not None else None
     if stored is not None and linked_charts is not None:
         for name, path in linked_charts.items():
             charts.note_chart(name, path)
-        page.toc = get_toc(stored["toc"])
+        page.toc = mkdocs_internals.table_of_contents(stored["toc"])
         return stored["html"]
     slugify = config.mdx_configs.get("toc", {}).get("slugify")
     if slugify is None:
         from markdown.extensions.toc import slugify
     html, tokens = _anchor_headings(html, slugify)
-    page.toc = get_toc(tokens)
+    page.toc = mkdocs_internals.table_of_contents(tokens)
     # Code cells and outputs scroll sideways: reachable and scrollable with the keyboard (WCAG 2.1.1).
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = highlight.slim_highlighted_html(html)  # the chapter page's fewer spans (and colours) in the view too
@@ -187,7 +183,7 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
         html = html.replace(gutter, "")
     with charts.recording() as linked:
         html = charts.replace_data_uris(html, page.url, _chart_alts(notebook))
-    label = LABELS[page.file.locale]["download"]
+    label = LABELS[mkdocs_internals.file_locale(page.file)]["download"]
     button = (
         f'<p><a class="md-button md-button--primary" href="{escape(notebook.name)}" download>{escape(label)}</a></p>'
     )
@@ -282,13 +278,10 @@ def keep_notebook_renders(config: Any, notebooks: dict[str, ChapterNotebook]) ->
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is None or not notebooks:
         return
-    from mkdocs_jupyter import plugin as jupyter_plugin
-
-    used = getattr(jupyter, "_used_cache_paths", None)
-    key = getattr(jupyter_plugin, "_compute_cache_key", None)
-    path = getattr(jupyter_plugin, "_get_cache_path", None)
-    if used is None or key is None or path is None:
+    cache = mkdocs_internals.jupyter_render_cache(jupyter)
+    if cache is None:
         log.warning("mkdocs-jupyter's cache API changed: notebooks will be re-rendered on every build")
         return
+    used, key, path = cache
     for item in notebooks.values():
         used.add(path(jupyter.config["cache_dir"], key(str(item.path), jupyter.config, jupyter.config["execute"])))

@@ -28,8 +28,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from snippet_engine import charts, downloads
-from snippet_engine.memo import Memo, code_fingerprint, config_files, present_files, relative_files, toc_tokens
+from snippet_engine.output import charts
+from snippet_engine.running.memo import Memo, code_fingerprint, config_files, present_files, relative_files, toc_tokens
+from snippet_engine.site import downloads, mkdocs_internals
 
 _PACKAGES = ("mkdocs", "Markdown", "pymdown-extensions", "Pygments", "markdown-exec", "mkdocs-material")
 
@@ -63,11 +64,8 @@ def memoise_page_renders(config: Any, cache_dir: Path, repo_root: Path) -> Memo:
         The memo (for its hit and miss counts).
     """
     global _memo, _original_render, _repo_root
-    from mkdocs.structure.pages import Page
-
     if _original_render is None:
-        _original_render = Page.render
-        Page.render = _render_memoised
+        _original_render = mkdocs_internals.replace_page_render(_render_memoised)
     _memo = Memo(cache_dir, code_fingerprint(packages=_PACKAGES, files=config_files(config)))
     _repo_root = repo_root
     # The digests stay: mkdocs-static-i18n's pass for the other language runs `on_config` again, but not the
@@ -124,8 +122,6 @@ def _key(memo: Memo, page: Any, config: Any, files: Any) -> str:
 
 def _restore(page: Any, stored: dict[str, Any], files: Any) -> bool:
     """Set a page's render from its entry; False (nothing set) when the entry is stale."""
-    from mkdocs.structure.toc import get_toc
-
     if any(_snippet_digests.get(name) != digest for name, digest in stored["snippets"].items()):
         return False
     linked = {registry_name: present_files(entries, _repo_root) for registry_name, entries in stored["files"].items()}
@@ -139,11 +135,9 @@ def _restore(page: Any, stored: dict[str, Any], files: Any) -> bool:
             if target is None:
                 return False
             links_to_anchors[target] = anchors
-    page.content = stored["content"]
-    page.toc = get_toc(stored["toc"])
-    page._title_from_render = stored["title"]
-    page.present_anchor_ids = set(stored["present_anchor_ids"])
-    page.links_to_anchors = links_to_anchors
+    mkdocs_internals.set_rendered(
+        page, stored["content"], stored["toc"], stored["title"], set(stored["present_anchor_ids"]), links_to_anchors
+    )
     registries = {"charts": charts._used, "downloads": downloads._used}
     for registry_name, paths in linked.items():
         for name, path in paths.items():  # type: ignore[union-attr]  # None was ruled out above
@@ -186,13 +180,13 @@ def _render_memoised(page: Any, config: Any, files: Any) -> None:
     }
     if any(entries is None for entries in stored_files.values()):
         return  # a linked file outside the repository: not worth a memo
-    links = getattr(page, "links_to_anchors", None)
+    links = mkdocs_internals.links_to_anchors(page)
     memo.put(
         key,
         {
             "content": page.content,
             "toc": toc_tokens(page.toc),
-            "title": page._title_from_render,
+            "title": mkdocs_internals.rendered_title(page),
             "present_anchor_ids": sorted(page.present_anchor_ids or ()),
             "links_to_anchors": None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
             "snippets": {name: _snippet_digests[name] for name in snippets},
@@ -232,8 +226,7 @@ def memoise_page_transforms(config: Any, cache_dir: Path) -> None:
         cache_dir,
         code_fingerprint(packages=("minify-html", "mkdocs-glightbox", "mkdocs-material"), files=config_files(config)),
     )
-    events = getattr(config.plugins, "events", {})
-    origins = getattr(config.plugins, "_event_origins", {})
+    events, origins = mkdocs_internals.event_handlers(config)
     for event, plugin_name, method_name, make in (
         ("post_page", "glightbox", "on_post_page", _glightbox_memoised),
         ("page_content", "glightbox", "on_page_content", _glightbox_memoised),

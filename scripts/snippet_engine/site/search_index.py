@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from snippet_engine.memo import Memo, code_fingerprint, config_files, toc_tokens
+from snippet_engine.running.memo import Memo, code_fingerprint, config_files, toc_tokens
+from snippet_engine.site import mkdocs_internals
 
 log = logging.getLogger("mkdocs.plugins.snippets")
 
@@ -49,9 +50,8 @@ def memoise_search_entries(config: Any, cache_dir: Path) -> Memo | None:
     if plugin is None or not plugin.config.get("enabled", True):
         _memo = None
         return None
-    try:
-        from material.plugins.search.plugin import SearchIndex
-    except ImportError:
+    SearchIndex = mkdocs_internals.search_index_class()
+    if SearchIndex is None:
         _memo = None
         return None
     if _original_add_entry is None:
@@ -101,8 +101,8 @@ def split_search_index(config: Any) -> None:
     `overrides/main.html` points the search of non-default-language pages at
     their folder.
     """
-    i18n = config.plugins.get("i18n")
-    if i18n is None or getattr(i18n, "building", False):
+    i18n = mkdocs_internals.i18n_plugin(config)
+    if i18n is None or mkdocs_internals.i18n_building(config):
         return  # a nested per-language build: the merged index is written by the outer one
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     if not index_path.is_file():

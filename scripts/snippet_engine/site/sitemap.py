@@ -23,6 +23,8 @@ from typing import Any
 
 from mkdocs.utils import get_build_timestamp
 
+from snippet_engine.site import mkdocs_internals
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -36,7 +38,7 @@ def record_page(page: Any, config: Any, default_language: str) -> None:
         return
     alternates = {
         locale: config.site_url + (file.url if file.url != "./" else "")
-        for locale, file in sorted((getattr(page.file, "alternates", None) or {}).items())
+        for locale, file in sorted((mkdocs_internals.file_alternates(page.file) or {}).items())
     }
     if default_language in alternates and len(alternates) > 1:
         alternates["x-default"] = alternates[default_language]
