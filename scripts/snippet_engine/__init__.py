@@ -20,6 +20,7 @@ running/ — running a snippet
 - `worker`          a warm process that imported the heavy modules and forks a child per snippet;
                     reads its output pipe and bounds it.
 - `sandbox`         inside that child: `python x.py` semantics (source, warnings, shutdown) and the probes.
+- `observer`        inside that child: what the policy needs (warnings, network, repository writes, figures).
 - `isolation`       the child's network namespace and read-only repository (whole process tree).
 - `state_probes`    named probes of process-global state and `snapshot` (stdlib only: loaded in kernels too).
 - `state`           two snapshots compared: what a snippet left changed, blamed on the line that did it.
@@ -46,7 +47,8 @@ output/ — what a reader sees of a result
 
 notebooks/ — chapter notebooks
 - `build`           page -> chapter notebook, cut at the embeds.
-- `run`             notebook execution in a temporary directory, each cell compared with its record.
+- `run`             notebook execution in a temporary directory, one fresh kernel, the verdict cached.
+- `cell_checks`     the hidden state probes, and each executed cell compared with its snippet's record.
 
 site/ — the MkDocs site
 - `hooks`           the MkDocs hooks: each delegates to one of the modules below (a table of contents).
@@ -64,6 +66,8 @@ site/ — the MkDocs site
 
 checker/ — the checker
 - `command_line`    the command line of `scripts/check_snippets.py`.
+- `judge`           a snippet's run against its record (passed, updated, failed, drift); `--update`'s measurements.
+- `summary`         the final table, the JSON report and JUnit XML.
 - `report`          the drift report (`--report`).
 """
 

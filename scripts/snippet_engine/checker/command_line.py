@@ -13,204 +13,27 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
-import json
 import re
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 from tqdm import tqdm
 
+from snippet_engine.checker.judge import Outcome, judge, measure
 from snippet_engine.checker.report import drift_advice, write_report
+from snippet_engine.checker.summary import table, write_json, write_junit
 from snippet_engine.course.project import Finding, Project
 from snippet_engine.course.shard import Durations, parse_shard, shard_snippets
 from snippet_engine.notebooks.build import chapter_pages, notebook_name, write_notebooks
 from snippet_engine.notebooks.run import NotebookRun, run_notebooks
 from snippet_engine.running import isolation, numerics
 from snippet_engine.running.engine import DEVICES, Engine
-from snippet_engine.running.expected import output_diff, outputs_match
-from snippet_engine.running.records import NotPortable, RecordInfo, load_info, measure_variation, save_infos
 from snippet_engine.running.result import SnippetResult
-from snippet_engine.running.source import parse_directives, read_source
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 _TRAINS = re.compile(r"\.step\(\)")
 """A snippet that trains: an optimizer's (or a scheduler's) `.step()`."""
-
-
-@dataclass
-class Outcome:
-    """A snippet's verdict: its run plus the comparison with its record.
-
-    Parameters:
-        result: The engine's result.
-        status: `passed`, `updated`, `failed`, `drift` or `no-record`.
-        details: Lines explaining a failure.
-    """
-
-    result: SnippetResult
-    status: str
-    details: list[str] = field(default_factory=list)
-
-    @property
-    def passed(self) -> bool:
-        return self.status in ("passed", "updated")
-
-
-def record_path(snippet: Path) -> Path:
-    """The `.out` file beside a snippet."""
-    return snippet.with_suffix(".out")
-
-
-def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: str = "") -> Outcome:
-    """Compare a run with its record (or rewrite the record with `update`).
-
-    Parameters:
-        snippet: The snippet file.
-        result: Its run.
-        update: Rewrite the `.out` from this run instead of comparing.
-        torch_version: The torch the run used, for the drift message.
-
-    Returns:
-        The verdict.
-    """
-    if not result.ok:
-        details = result.error_lines()
-        if result.traceback:
-            details += ["", result.traceback.rstrip()]
-        return Outcome(result, "failed", details)
-    directives = parse_directives(read_source(snippet))
-    mode = directives.output
-    record = record_path(snippet)
-    if update:
-        if result.device != "cpu":
-            return Outcome(
-                result, "failed", [f"{result.path}: records hold CPU output; run --update with --device cpu"]
-            )
-        if (
-            mode == "varies"
-            and record.exists()
-            and outputs_match(result.output, record.read_text(encoding="utf-8"), mode)
-        ):
-            return Outcome(result, "passed")  # timings: new digits are no news, and rewriting them is churn
-        if not record.exists() or record.read_text(encoding="utf-8") != result.output:
-            record.write_text(result.output, encoding="utf-8")
-            return Outcome(result, "updated")
-        return Outcome(result, "passed")
-    if not record.exists():
-        return Outcome(result, "no-record", [f"{result.path}: no {record.name}; run with --update to record it"])
-    if mode == "device" and result.device != "cpu":
-        return Outcome(result, "passed")
-    recorded = record.read_text(encoding="utf-8")
-    info = load_info(snippet)
-    if outputs_match(result.output, recorded, mode, info.varies, directives.sampled):
-        return Outcome(result, "passed")
-    rel_record = record.relative_to(REPO_ROOT).as_posix() if record.is_relative_to(REPO_ROOT) else str(record)
-    this_run = result.environment + (f" (torch {torch_version})" if torch_version else "")
-    return Outcome(
-        result,
-        "drift",
-        [
-            f"{result.path}: output differs from {rel_record}: recorded on {info.environment()}, this run {this_run}",
-            output_diff(result.output, recorded, rel_record),
-        ],
-    )
-
-
-def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args: argparse.Namespace) -> list[Outcome]:
-    """After `--update`: run the recorded snippets under `numerics.MEASURED` and write their `records.json`.
-
-    Each chapter's `records.json` gets, per snippet, the environment that wrote its record and the numbers
-    that moved under the other configurations, with their measured ranges (`records.measure_variation`).
-    A snippet whose output moves in a way no range can express fails as `not-portable`.
-
-    Parameters:
-        snippets: The snippets just run under the reference numerics.
-        outcomes: Their verdicts (records already rewritten).
-        engine: The reference engine (for its jobs, device and cache).
-        args: The command line.
-
-    Returns:
-        The verdicts, with `not-portable` ones replacing those that failed the measurement.
-    """
-    recorded = {
-        path: outcome
-        for path, outcome in zip(snippets, outcomes, strict=True)
-        if outcome.passed and parse_directives(read_source(path)).output != "varies"
-    }
-    configurations = []
-    for candidate in numerics.MEASURED:
-        try:
-            candidate.check_available()
-        except numerics.NumericsError as exc:
-            print(f"measuring without {candidate.spec()}: {exc}", file=sys.stderr)
-            continue
-        configurations.append(candidate)
-    runs: dict[Path, dict[numerics.Numerics, str]] = {path: {} for path in recorded}
-    failures: dict[Path, list[str]] = {}
-    for configuration in configurations:
-        other = Engine(
-            engine.repo_root,
-            jobs=max(1, engine.jobs // configuration.threads),
-            device="cpu",
-            use_cache=not args.no_cache,
-            cache_dir=engine.cache.directory,
-            numerics=configuration,
-        )
-        progress = tqdm(
-            total=len(recorded),
-            unit="snippet",
-            file=sys.stderr,
-            mininterval=0.5,
-            dynamic_ncols=True,
-            desc=f"measuring {configuration.spec()}",
-        )
-        try:
-            for path, result in zip(
-                recorded, other.run_many(list(recorded), on_result=lambda _, bar=progress: bar.update()), strict=True
-            ):
-                if result.ok:
-                    runs[path][configuration] = result.output
-                else:
-                    failures.setdefault(path, []).extend(
-                        f"under {configuration.spec()}: {line}" for line in result.error_lines()
-                    )
-        finally:
-            progress.close()
-            other.close()
-    torch_version = engine.fingerprint.get("torch", "")
-    by_chapter: dict[Path, dict[str, RecordInfo | None]] = {}
-    verdicts = dict(zip(snippets, outcomes, strict=True))
-    for path, outcome in recorded.items():
-        result = outcome.result
-        info = RecordInfo(
-            {"torch": torch_version, "cpu": result.cpu_capability, "threads": result.threads, "hash_seed": 0}
-        )
-        if path in failures:
-            verdicts[path] = Outcome(result, "not-portable", failures[path])
-            continue
-        try:
-            info.varies = measure_variation(result.output, runs[path], parse_directives(read_source(path)).sampled)
-        except NotPortable as exc:
-            verdicts[path] = Outcome(result, "not-portable", [f"{result.path}: not portable: {exc}"])
-            continue
-        by_chapter.setdefault(path.parent, {})[path.name] = info
-    for path, outcome in zip(snippets, outcomes, strict=True):
-        if path not in recorded and outcome.passed:  # output=varies: the environment only
-            info = RecordInfo(
-                {
-                    "torch": torch_version,
-                    "cpu": outcome.result.cpu_capability,
-                    "threads": outcome.result.threads,
-                    "hash_seed": 0,
-                }
-            )
-            by_chapter.setdefault(path.parent, {})[path.name] = info
-    for chapter, infos in by_chapter.items():
-        save_infos(chapter, infos)
-    return [verdicts[path] for path in snippets]
 
 
 def select(snippets: list[Path], paths: list[str], pattern: str | None, root: Path) -> list[Path]:
@@ -254,90 +77,6 @@ def relevant_findings(findings: list[Finding], snippets: list[Path], root: Path)
         for f in findings
         if f.path in files or (f.path.startswith("docs/") and any(f"/{c}." in f.path for c in chapters))
     ]
-
-
-def _table(outcomes: list[Outcome], findings: list[Finding], notebooks: list[NotebookRun] = ()) -> str:
-    rows = [
-        (
-            o.result.path,
-            o.status,
-            f"{o.result.duration:.2f}",
-            o.result.device + (" (cached)" if o.result.cached else ""),
-        )
-        for o in outcomes
-    ]
-    rows += [(f"{f.path}:{f.line}", "failed", "-", "consistency") for f in findings]
-    rows += [
-        (n.path, "passed" if n.ok else "failed", f"{n.duration:.2f}", "notebook" + (" (cached)" if n.cached else ""))
-        for n in notebooks
-    ]
-    header = ("snippet", "status", "seconds", "device")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-    line = "  ".join(f"{{:<{w}}}" for w in widths)
-    out = [line.format(*header), line.format(*("-" * w for w in widths))]
-    out += [line.format(*row) for row in rows]
-    return "\n".join(out)
-
-
-def write_json(path: Path, outcomes: list[Outcome], findings: list[Finding], notebooks: list[NotebookRun] = ()) -> None:
-    """A machine-readable report."""
-    data = {
-        "snippets": [
-            {
-                "path": o.result.path,
-                "status": o.status,
-                "seconds": o.result.duration,
-                "device": o.result.device,
-                "cached": o.result.cached,
-                "details": o.details,
-            }
-            for o in outcomes
-        ],
-        "consistency": [{"path": f.path, "line": f.line, "message": f.message} for f in findings],
-        "notebooks": [
-            {
-                "path": n.path,
-                "ok": n.ok,
-                "seconds": n.duration,
-                "cached": n.cached,
-                "error": n.error,
-                "problems": n.problems,
-            }
-            for n in notebooks
-        ],
-    }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-
-
-def write_junit(
-    path: Path, outcomes: list[Outcome], findings: list[Finding], elapsed: float, notebooks: list[NotebookRun] = ()
-) -> None:
-    """A JUnit XML report (one test case per snippet, per finding and per notebook)."""
-    failures = sum(not o.passed for o in outcomes) + len(findings) + sum(not n.ok for n in notebooks)
-    suite = ElementTree.Element(
-        "testsuite",
-        name="snippets",
-        tests=str(len(outcomes) + len(findings) + len(notebooks)),
-        failures=str(failures),
-        time=f"{elapsed:.2f}",
-    )
-    for o in outcomes:
-        case = ElementTree.SubElement(
-            suite, "testcase", classname="snippets", name=o.result.path, time=f"{o.result.duration:.3f}"
-        )
-        if not o.passed:
-            failure = ElementTree.SubElement(case, "failure", message=o.status)
-            failure.text = "\n".join(o.details)
-    for f in findings:
-        case = ElementTree.SubElement(suite, "testcase", classname="consistency", name=f"{f.path}:{f.line}")
-        ElementTree.SubElement(case, "failure", message=f.message).text = str(f)
-    for n in notebooks:
-        case = ElementTree.SubElement(suite, "testcase", classname="notebooks", name=n.path, time=f"{n.duration:.3f}")
-        if not n.ok:
-            ElementTree.SubElement(case, "failure", message="notebook failed").text = n.error
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ElementTree.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
 
 
 def check_notebooks(
@@ -587,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n=== {run.path}: notebook failed" + (f" ({count} problems)" if count > 1 else ""))
             print(run.error)
     print()
-    print(_table(outcomes, findings, notebooks))
+    print(table(outcomes, findings, notebooks))
     if args.json:
         write_json(args.json, outcomes, findings, notebooks)
     if args.report:

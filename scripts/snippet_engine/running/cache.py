@@ -27,6 +27,7 @@ from snippet_engine.running.result import SnippetResult
 
 _ENGINE_RUNTIME = (
     "sandbox.py",
+    "observer.py",
     "worker.py",
     "result.py",
     "terminal.py",

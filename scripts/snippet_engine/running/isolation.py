@@ -420,7 +420,7 @@ class SpawnRecorder:
 
     Parameters:
         line_of: Returns the innermost snippet line on the current stack (0 if
-            none), e.g. the sandbox's `lambda: _snippet_line(snippet)`.
+            none), e.g. the sandbox's `lambda: snippet_line(snippet)`.
     """
 
     EVENTS = frozenset(
