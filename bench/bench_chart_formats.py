@@ -1,6 +1,6 @@
 """PNG (optimised with oxipng, as the site serves charts) against SVG, for the kinds of chart the course draws.
 
-Why the site's charts are PNG (`scripts/snippet_engine/charts.py`): an SVG is smaller only for
+Why the site's charts are PNG (`scripts/snippet_engine/output/charts.py`): an SVG is smaller only for
 line-art with few points (a contour plot); a line chart, a scatter plot and an image are smaller
 as PNG. Both are made byte-reproducible (no date, fixed SVG hash salt).
 

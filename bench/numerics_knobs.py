@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Which kernels each numerics knob changes, on this machine: the evidence behind `snippet_engine/numerics.py`.
+"""Which kernels each numerics knob changes, on this machine: the evidence behind `snippet_engine/running/numerics.py`.
 
 For each setting of torch's `ATEN_CPU_CAPABILITY`, oneDNN's `ONEDNN_MAX_CPU_ISA`, MKL's `MKL_ENABLE_INSTRUCTIONS`
 and `MKL_CBWR`, and the thread count, a fresh Python computes a few float32 operations from the same seeded

@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from snippet_engine.checker import main
+from snippet_engine.checker.command_line import main
 
 if __name__ == "__main__":
     sys.exit(main())

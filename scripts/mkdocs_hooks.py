@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from snippet_engine.mkdocs_plugin import (
+from snippet_engine.site.hooks import (
     on_config,
     on_env,
     on_files,

@@ -56,7 +56,7 @@ def site_dir(tmp_path_factory) -> Path:
 def read_html(path: Path) -> str:
     """A built page as tests read it: parsed by lexbor and serialized again.
 
-    The site is minified (`mkdocs_plugin.minify`): attributes lose their quotes and are sorted.
+    The site is minified (`site.hooks.minify`): attributes lose their quotes and are sorted.
     Serialized, every attribute is double-quoted (`rel="edit"`), so a test that looks for one,
     or asserts one is absent, reads the page as a browser builds it, not as minify-html spelled it.
     """

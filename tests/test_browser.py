@@ -240,7 +240,7 @@ def test_search_finds_pages_in_the_same_language(visit: Visit, locale: str):
     visit.assert_clean()
 
 
-# Each language has its own search index (scripts/snippet_engine/search_index.py):
+# Each language has its own search index (scripts/snippet_engine/site/search_index.py):
 # `tensor` occurs in the code of every page of both languages, yet only the page's language is listed.
 @pytest.mark.parametrize("locale", ["zh", "en"])
 def test_search_results_stay_in_the_page_language(visit: Visit, locale: str):
@@ -258,7 +258,7 @@ def test_search_results_stay_in_the_page_language(visit: Visit, locale: str):
 def test_chart_loads(visit: Visit, locale: str):
     visit.goto(CHAPTER[locale])
     image = _image(visit.page, ".snippet-figure img")
-    # A chart is a file of its own (scripts/snippet_engine/charts.py), served from this host.
+    # A chart is a file of its own (scripts/snippet_engine/output/charts.py), served from this host.
     assert re.search(r"/assets/charts/[0-9a-f]{16}\.png$", image["src"]), image
     assert urlsplit(image["src"]).hostname == HOST, image
     assert image["natural"] > 0 and image["width"] > 0, f"the chart did not load: {image}"

@@ -5,7 +5,7 @@ import logging
 from test_frontends import run_build
 
 from minirepo import make_repo
-from snippet_engine.build_log import DropNoise
+from snippet_engine.site.build_log import DropNoise
 
 
 def record(name, message, level=logging.INFO):

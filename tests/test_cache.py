@@ -9,8 +9,8 @@ import textwrap
 import time
 
 from conftest import REPO_ROOT
-from snippet_engine.cache import ResultCache, cache_key, environment_fingerprint
-from snippet_engine.result import Problem, SnippetResult
+from snippet_engine.running.cache import ResultCache, cache_key, environment_fingerprint
+from snippet_engine.running.result import Problem, SnippetResult
 
 FINGERPRINT = environment_fingerprint("cpu")
 
@@ -39,7 +39,7 @@ def test_changed_dependency_invalidates_entry(tmp_path):
     data = tmp_path / "words.txt"
     data.write_text("a b c")
     cache = ResultCache(tmp_path / "cache", tmp_path)
-    from snippet_engine.cache import file_sha256
+    from snippet_engine.running.cache import file_sha256
 
     cache.store("ef" * 32, SnippetResult("snippets/x.py", reads={"words.txt": file_sha256(data)}))
     assert cache.load("ef" * 32) is not None
@@ -64,8 +64,8 @@ def test_writer_killed_mid_write_leaves_no_entry(tmp_path):
         import json, sys, time
         sys.path.insert(0, {str(REPO_ROOT / "scripts")!r})
         from pathlib import Path
-        from snippet_engine import cache as cache_module
-        from snippet_engine.result import SnippetResult
+        from snippet_engine.running import cache as cache_module
+        from snippet_engine.running.result import SnippetResult
 
         def slow_dump(data, fh):
             text = json.dumps(data)

@@ -4,7 +4,7 @@ import markdown_exec
 import pytest
 
 from conftest import REPO_ROOT
-from snippet_engine.embeds import (
+from snippet_engine.course.embeds import (
     FENCE_NAME,
     SOURCE_LOCATIONS,
     Embed,
@@ -124,7 +124,7 @@ def test_a_snippet_fence_the_site_does_not_show_is_a_problem_not_an_embed(page, 
 def test_the_site_registers_the_same_validator():
     from types import SimpleNamespace
 
-    from snippet_engine.fence import register_fence
+    from snippet_engine.site.fence import register_fence
 
     config = SimpleNamespace(mdx_configs={})
     register_fence(config)
@@ -161,7 +161,7 @@ def test_front_matter_is_stripped_as_mkdocs_does_and_lines_are_the_files(head):
 
 
 def test_a_page_is_read_as_mkdocs_reads_it(tmp_path):
-    from snippet_engine.embeds import page_markdown, read_page
+    from snippet_engine.course.embeds import page_markdown, read_page
 
     page = tmp_path / "p.md"
     page.write_bytes(b"\xef\xbb\xbf---\r\ntitle: T\r\n---\r\n# Page\r\n\r\n!!! note\r\n\tBody\rMore\r\n")

@@ -5,8 +5,8 @@ import base64
 import pytest
 
 from conftest import FIXTURES
-from snippet_engine import isolation
-from snippet_engine.render import render_result
+from snippet_engine.output.render import render_result
+from snippet_engine.running import isolation
 
 REL = "tests/fixtures/snippets"
 
@@ -219,8 +219,8 @@ def test_a_chart_says_what_it_shows_or_fails(run):
 
 
 def test_alt_text_says_what_each_subplot_shows():
-    from snippet_engine.render import alt_text
-    from snippet_engine.result import Figure
+    from snippet_engine.output.render import alt_text
+    from snippet_engine.running.result import Figure
 
     figure = Figure("", 10, 10, "Training", (("loss vs epoch", "epoch", "loss"), ("accuracy", "epoch", "")))
     assert alt_text(figure, "en") == "Chart: Training; loss vs epoch (x: epoch, y: loss); accuracy (x: epoch, y: -)"
@@ -254,7 +254,7 @@ def test_a_second_worker_is_forked_from_the_first_and_both_end_with_the_pool(tmp
 
     from conftest import REPO_ROOT
     from snippet_engine import Engine
-    from snippet_engine.pool import _Sibling, _Worker
+    from snippet_engine.running.pool import _Sibling, _Worker
 
     engine = Engine(REPO_ROOT, jobs=2, use_cache=False, cache_dir=tmp_path / "cache")
     try:

@@ -1,6 +1,6 @@
 """Comparison with the recorded `.out` files."""
 
-from snippet_engine.expected import output_diff, outputs_match
+from snippet_engine.running.expected import output_diff, outputs_match
 
 
 def test_numbers_within_tolerance_match():

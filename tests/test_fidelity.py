@@ -13,9 +13,9 @@ import pytest
 
 from conftest import FIXTURES, REPO_ROOT
 from snippet_engine import Engine
-from snippet_engine.source import display_source, unpaired_comments
-from snippet_engine.terminal import render_terminal
-from snippet_engine.worker import portable_paths
+from snippet_engine.running.source import display_source, unpaired_comments
+from snippet_engine.running.terminal import render_terminal
+from snippet_engine.running.worker import portable_paths
 
 REL = "tests/fixtures/snippets"
 

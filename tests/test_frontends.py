@@ -10,7 +10,7 @@ import pytest
 
 from conftest import parse_html, read_html
 from minirepo import make_repo
-from snippet_engine.project import Project
+from snippet_engine.course.project import Project
 
 BROKEN = "import torch\n\nx = torch.ones(3)\nraise RuntimeError('broken on purpose')\n"
 

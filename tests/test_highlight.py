@@ -1,4 +1,4 @@
-"""Highlighted Python writes fewer spans (`snippet_engine.highlight`), and only where no colour is lost.
+"""Highlighted Python writes fewer spans (`snippet_engine.site.highlight`), and only where no colour is lost.
 
 The same-colour claim is checked against the installed Material stylesheets and the course's
 own (`docs/assets/stylesheets/snippets.css`), so a theme update that paints names differently
@@ -15,7 +15,7 @@ import material
 import pytest
 from pygments.token import STANDARD_TYPES, Keyword, Name, Operator, String
 
-from snippet_engine import highlight
+from snippet_engine.site import highlight
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -110,14 +110,17 @@ def test_merged_tokens_share_the_colour_of_plain_text_in_material():
 def test_the_render_cache_depends_on_the_filter(monkeypatch, tmp_path):
     # A snippet's highlighted frame is cached; a change to the filter (a process that loaded another
     # highlight.py) or to mkdocs.yml (read on every build, also under `mkdocs serve`) must re-render every frame.
-    from snippet_engine import fence, memo
+    from snippet_engine.running import memo
+    from snippet_engine.site import fence
 
     before = fence._render_fingerprint()
     engine_copy = tmp_path / "engine"
     engine_copy.mkdir()
-    for module in memo.ENGINE_DIR.glob("*.py"):
+    for module in memo.ENGINE_DIR.rglob("*.py"):
         data = module.read_bytes()
-        (engine_copy / module.name).write_bytes(data + b"\n# edited\n" if module.name == "highlight.py" else data)
+        copy = engine_copy / module.relative_to(memo.ENGINE_DIR)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(data + b"\n# edited\n" if module.name == "highlight.py" else data)
     monkeypatch.setattr(memo, "_LOADED_ENGINE", memo._engine_digest(engine_copy))
     fence._render_fingerprint_of.cache_clear()
     assert fence._render_fingerprint() != before
@@ -131,7 +134,7 @@ def test_the_render_cache_depends_on_the_filter(monkeypatch, tmp_path):
 
 
 def test_slim_highlighted_html_keeps_the_text_and_drops_the_unpainted_spans():
-    from snippet_engine.highlight import slim_highlighted_html
+    from snippet_engine.site.highlight import slim_highlighted_html
 
     nbconvert = (
         '<div class="highlight"><pre><span></span><span class="n">x</span> <span class="o">=</span> '

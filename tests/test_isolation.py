@@ -1,4 +1,4 @@
-"""Network isolation for a snippet's whole process tree (`snippet_engine.isolation`).
+"""Network isolation for a snippet's whole process tree (`snippet_engine.running.isolation`).
 
 Each scenario runs in a forked child that first calls `isolate_network()`,
 as the engine's sandbox does, then starts processes that try to reach the
@@ -21,7 +21,7 @@ import time
 import pytest
 
 from conftest import FIXTURES, REPO_ROOT
-from snippet_engine import isolation
+from snippet_engine.running import isolation
 
 PUBLIC = ("93.184.215.14", 80)
 """A public IPv4 address (example.com's former one): reached only if isolation failed."""
@@ -391,7 +391,7 @@ def test_spawn_recorder_names_the_lines_that_start_processes():
     """Run in a child: an audit hook cannot be removed once added."""
     code = """
 import json, multiprocessing, os, subprocess, sys
-from snippet_engine.isolation import SpawnRecorder
+from snippet_engine.running.isolation import SpawnRecorder
 
 def line():
     frame = sys._getframe(1)

@@ -4,8 +4,8 @@ very same inputs and code, never a stale one."""
 import json
 
 from minirepo import make_repo
-from snippet_engine.memo import Memo, code_fingerprint
-from snippet_engine.project import Project
+from snippet_engine.course.project import Project
+from snippet_engine.running.memo import Memo, code_fingerprint
 
 
 def test_key_depends_on_every_input_and_their_boundaries(tmp_path):
@@ -43,17 +43,19 @@ def test_fingerprint_changes_with_named_files_and_versions(tmp_path):
 def test_fingerprint_is_the_loaded_engine_code(tmp_path, monkeypatch):
     """An engine edited on disk after the process loaded it (under `mkdocs serve`) does not change the
     fingerprint: entries the running (old) code computes must not be stored under the new code's key."""
-    import snippet_engine.memo as memo_module
+    import snippet_engine.running.memo as memo_module
 
     engine_copy = tmp_path / "engine"
     engine_copy.mkdir()
-    for module in memo_module.ENGINE_DIR.glob("*.py"):
-        (engine_copy / module.name).write_bytes(module.read_bytes())
+    for module in memo_module.ENGINE_DIR.rglob("*.py"):
+        copy = engine_copy / module.relative_to(memo_module.ENGINE_DIR)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(module.read_bytes())
     monkeypatch.setattr(memo_module, "ENGINE_DIR", engine_copy)
     monkeypatch.setattr(memo_module, "_LOADED_ENGINE", memo_module._engine_digest(engine_copy))
     before = code_fingerprint()
     assert not memo_module.engine_changed()
-    render = engine_copy / "render.py"
+    render = engine_copy / "output" / "render.py"
     render.write_text(render.read_text() + "\n# changed\n")
     assert code_fingerprint() == before
     assert memo_module.engine_changed()

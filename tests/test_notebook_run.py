@@ -18,10 +18,10 @@ import nbformat
 
 from conftest import REPO_ROOT
 from minirepo import tiny_png_base64
-from snippet_engine.notebook_build import EMBED_LIMIT, LOCAL_FILES, METADATA_KEY, build_notebook, write_notebooks
-from snippet_engine.notebook_run import NotebookRun, run_notebooks
-from snippet_engine.project import Page, Project
-from snippet_engine.result import Figure, SnippetResult
+from snippet_engine.course.project import Page, Project
+from snippet_engine.notebooks.build import EMBED_LIMIT, LOCAL_FILES, METADATA_KEY, build_notebook, write_notebooks
+from snippet_engine.notebooks.run import NotebookRun, run_notebooks
+from snippet_engine.running.result import Figure, SnippetResult
 
 FIGURE = Figure(png_base64=tiny_png_base64(), width=300, height=200)
 

@@ -5,19 +5,13 @@ import pytest
 
 from conftest import REPO_ROOT
 from minirepo import tiny_png_base64
-from snippet_engine import charts
-from snippet_engine.embeds import find_embeds, markdown_settings
-from snippet_engine.notebook_build import (
-    NotebookError,
-    build_notebook,
-    chapter_pages,
-    new_code_cell,
-    split_page,
-    write_notebooks,
-)
-from snippet_engine.notebook_run import execute_notebook
-from snippet_engine.project import Page, Project
-from snippet_engine.result import Figure, SnippetResult
+from snippet_engine.course.embeds import find_embeds, markdown_settings
+from snippet_engine.course.page_cells import NotebookError, split_page
+from snippet_engine.course.project import Page, Project
+from snippet_engine.notebooks.build import build_notebook, chapter_pages, new_code_cell, write_notebooks
+from snippet_engine.notebooks.run import execute_notebook
+from snippet_engine.output import charts
+from snippet_engine.running.result import Figure, SnippetResult
 
 PAGE = """# Chapter
 
@@ -323,7 +317,7 @@ def test_every_chapter_page_becomes_a_notebook_with_one_code_cell_per_fence():
 def test_notebook_view_headings_get_the_site_ids_and_a_nested_toc():
     from pymdownx.slugs import slugify
 
-    from snippet_engine.notebook_views import _anchor_headings
+    from snippet_engine.site.notebook_views import _anchor_headings
 
     html = (
         '<h1 id="">创建张量<a class="anchor-link" href="#">¶</a></h1><p>x</p>'

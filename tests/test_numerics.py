@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from snippet_engine import numerics
-from snippet_engine.numerics import Numerics, NumericsError, parse
+from snippet_engine.running import numerics
+from snippet_engine.running.numerics import Numerics, NumericsError, parse
 
 PROBE = """
 import hashlib, torch

@@ -9,8 +9,8 @@ from test_frontends import run_checker
 
 from conftest import read_html
 from minirepo import make_repo
-from snippet_engine.render import render_result
-from snippet_engine.result import SnippetResult
+from snippet_engine.output.render import render_result
+from snippet_engine.running.result import SnippetResult
 
 # The last bits of a long float32 sum (which move with the kernels and the threads), amplified by a chaotic
 # map, as a few epochs of training amplify them.

@@ -1,7 +1,7 @@
 """Consistency between pages and snippets, found with the site's own Markdown parser."""
 
 from minirepo import make_repo
-from snippet_engine.project import Project
+from snippet_engine.course.project import Project
 
 
 def findings(root):

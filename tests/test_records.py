@@ -4,9 +4,16 @@ import json
 
 import pytest
 
-from snippet_engine.expected import outputs_match, within
-from snippet_engine.numerics import Numerics
-from snippet_engine.records import NotPortable, RecordInfo, digits_vary, load_info, measure_variation, save_infos
+from snippet_engine.running.expected import outputs_match, within
+from snippet_engine.running.numerics import Numerics
+from snippet_engine.running.records import (
+    NotPortable,
+    RecordInfo,
+    digits_vary,
+    load_info,
+    measure_variation,
+    save_infos,
+)
 
 RECORD = "plain, 21 layers  loss 0.19\nresidual, 21 layers  loss 0.05\nplain > 2 x the others: True\n"
 SSE, TWO_THREADS, HASH = Numerics(isa="sse"), Numerics(threads=2), Numerics(hash_seed=1)

@@ -31,7 +31,7 @@ def test_only_the_lunr_files_the_indexes_ask_for_stay(tmp_path):
     import json
     from types import SimpleNamespace
 
-    from snippet_engine.search_index import drop_unused_search_languages
+    from snippet_engine.site.search_index import drop_unused_search_languages
 
     lunr = tmp_path / "assets" / "javascripts" / "lunr"
     (lunr / "min").mkdir(parents=True)

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from minirepo import PAGE, make_repo
-from snippet_engine.shard import Durations, assign, parse_shard, shard_snippets, units
+from snippet_engine.course.shard import Durations, assign, parse_shard, shard_snippets, units
 
 EMBEDS = {
     "01-a.zh.ipynb": ["01-a/x.py", "01-a/y.py"],

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import parse_html, read_html
 from minirepo import make_repo
-from snippet_engine.mkdocs_plugin import minify
+from snippet_engine.site.hooks import minify
 
 SITE = "https://example.org/course/"
 REPO = "https://github.com/someone/course"

@@ -30,7 +30,7 @@ def test_chapter_pages_are_minified_and_their_outputs_kept_verbatim(site_dir: Pa
 
     page = site_dir / "tensors" / "01-introduction" / "index.html"
     html = page.read_text(encoding="utf-8")
-    from snippet_engine.mkdocs_plugin import minify
+    from snippet_engine.site.hooks import minify
 
     assert minify(html) == html, f"{page} is not minified"
     outputs = [node.text(deep=True) for node in HTMLParser(html).css("pre.snippet-output")]

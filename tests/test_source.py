@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import FIXTURES
-from snippet_engine.source import (
+from snippet_engine.running.source import (
     DirectiveError,
     display_source,
     parse_directives,
@@ -103,7 +103,7 @@ def test_directive_and_pairing_rules_ignore_strings():
 
 
 def test_source_is_decoded_as_cpython_decodes_it():
-    from snippet_engine.source import read_source
+    from snippet_engine.running.source import read_source
 
     bom = read_source(FIXTURES / "bom.py")
     assert bom == 'print("saved with a BOM")\n'
@@ -142,7 +142,7 @@ def test_comments_shown_on_both_pages_must_be_language_neutral():
 
 def test_the_checker_reports_untagged_prose_comments_of_shared_snippets_only(tmp_path):
     from minirepo import make_repo
-    from snippet_engine.project import Project
+    from snippet_engine.course.project import Project
 
     repo = make_repo(tmp_path / "repo", "x = 1  # one value, nothing more\nprint(x)\n")
     only_zh = repo / "snippets" / "ch" / "labels.zh.py"

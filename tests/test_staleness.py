@@ -103,7 +103,7 @@ def test_config_edit_reaches_the_pages(repo):
 
 
 def test_engine_code_edit_reaches_the_pages(repo):
-    render = repo / "scripts" / "snippet_engine" / "render.py"
+    render = repo / "scripts" / "snippet_engine" / "output" / "render.py"
     text = render.read_text(encoding="utf-8")
     assert "运行设备：" in text and "Ran on " in text
     render.write_text(text.replace("运行设备：", "运行于：").replace("Ran on ", "Run on "), encoding="utf-8")

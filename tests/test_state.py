@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import torch
 
-from snippet_engine.state import IMPORTED, PROBES, StateChange, changes, setter_line, snapshot, snippet_changes
+from snippet_engine.running.state import IMPORTED, PROBES, StateChange, changes, setter_line, snapshot, snippet_changes
 
 
 class Saved:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from snippet_engine.terminal import render_terminal
+from snippet_engine.running.terminal import render_terminal
 
 
 @pytest.mark.parametrize(

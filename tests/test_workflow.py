@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import REPO_ROOT
-from snippet_engine.checker import build_parser
+from snippet_engine.checker.command_line import build_parser
 
 WORKFLOW = REPO_ROOT / ".github" / "workflows" / "publish.yml"
 
@@ -95,7 +95,7 @@ def test_pages_deploy_only_from_main_after_the_build_and_the_browser_test():
 
 
 def test_shards_and_make_test_check_the_records_under_configurations_update_measured():
-    from snippet_engine.numerics import CHECKS, PORTABILITY_CHECK, parse
+    from snippet_engine.running.numerics import CHECKS, PORTABILITY_CHECK, parse
 
     check = yaml.safe_load(WORKFLOW.read_text())["jobs"]["check"]
     included = [item["numerics"] for item in check["strategy"]["matrix"]["include"]]
