@@ -101,6 +101,7 @@ def test_shards_and_make_test_check_the_records_under_configurations_update_meas
     included = [item["numerics"] for item in check["strategy"]["matrix"]["include"]]
     assert len(included) == len(check["strategy"]["matrix"]["shard"])
     assert all(parse(spec) in CHECKS for spec in included), included
+    assert len(set(included)) == len(included)  # a different configuration on each shard
     step = next(step for step in check["steps"] if "--numerics" in step.get("run", ""))
     assert "matrix.numerics || '" + PORTABILITY_CHECK.spec() + "'" in step["run"] and "--training" in step["run"]
     makefile = (REPO_ROOT / "Makefile").read_text()
