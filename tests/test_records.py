@@ -91,3 +91,12 @@ def test_a_broken_records_file_names_itself(tmp_path):
     (tmp_path / "records.json").write_text("{\n  oops\n}\n")
     with pytest.raises(ValueError, match=r"records.json:2: not valid JSON"):
         load_info(tmp_path / "a.py")
+
+
+def test_a_malformed_entry_names_file_line_and_what_to_do(tmp_path):
+    (tmp_path / "records.json").write_text('{\n "a.py": {"recorded": {}, "varies": {"x:y": [0, 1]}}\n}\n')
+    with pytest.raises(ValueError, match=r"records.json:2: the entry of a.py is malformed .* run --update"):
+        load_info(tmp_path / "a.py")
+    (tmp_path / "records.json").write_text('{"a.py": {"varies": {"1:1": 3}}}')
+    with pytest.raises(ValueError, match=r"the entry of a\.py is malformed"):
+        load_info(tmp_path / "a.py")

@@ -94,7 +94,10 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: 
     if mode == "device" and result.device != "cpu":
         return Outcome(result, "passed")
     recorded = record.read_text(encoding="utf-8")
-    info = load_info(snippet)
+    try:
+        info = load_info(snippet)
+    except ValueError as exc:
+        return Outcome(result, "failed", [str(exc)])
     if outputs_match(result.output, recorded, mode, info.varies, directives.sampled):
         return Outcome(result, "passed")
     rel_record = record.relative_to(REPO_ROOT).as_posix() if record.is_relative_to(REPO_ROOT) else str(record)

@@ -171,8 +171,9 @@ MEASURED = (
     *CHECKS,
 )
 """The configurations `--update` runs each snippet under, besides the reference, to measure what moves:
-each knob alone (`isa=sse` alone is `CHECKS[3]`), and every configuration a check runs under (so that a check passes by construction on this
-machine, and a machine this one cannot imitate meets a band that several configurations have widened).
+each knob alone (`isa=sse` alone is `CHECKS[3]`), and every configuration a check runs under (so that a
+check passes by construction on this machine, and a machine this one cannot imitate meets a band that
+several configurations have widened).
 `avx512` is left out on a CPU without it. The hash-seed run changes nothing but the seed: any difference
 it shows is a snippet that depends on the order of a set, which no tolerance excuses; it runs first, and a
 snippet it condemns is not run again."""

@@ -70,17 +70,28 @@ def load_info(snippet: Path) -> RecordInfo:
     """The record information of one snippet (empty when its chapter's file has none).
 
     Raises:
-        ValueError: When `records.json` is not valid JSON, naming the file.
+        ValueError: When `records.json` is not valid JSON, or the snippet's entry is not of the form the module
+            docstring gives, naming the file and line.
     """
     path = records_file(snippet)
     if not path.is_file():
         return RecordInfo()
+    text = path.read_text(encoding="utf-8")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
-    entry = data.get(snippet.name)
-    return RecordInfo.from_json(entry) if entry else RecordInfo()
+    entry = data.get(snippet.name) if isinstance(data, dict) else None
+    if not entry:
+        return RecordInfo()
+    try:
+        return RecordInfo.from_json(entry)
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if json.dumps(snippet.name) in row), 1)
+        raise ValueError(
+            f"{path}:{line}: the entry of {snippet.name} is malformed ({type(exc).__name__}: {exc}); expected "
+            '{"recorded": {...}, "varies": {"line:n": [low, high]}}: delete it and run --update'
+        ) from None
 
 
 def save_infos(chapter: Path, infos: dict[str, RecordInfo | None]) -> None:
