@@ -48,6 +48,7 @@ def test_spec_round_trips_and_defaults_to_the_reference():
         ("threads=two", "threads must be a whole number"),
         ("cores=2", "unknown numerics key 'cores'"),
         ("avx2", "expected key=value"),
+        ("isa=sse,isa=avx2", "isa given twice"),
     ],
 )
 def test_bad_specs_say_what_is_wrong(spec, message):

@@ -78,7 +78,21 @@ def test_not_portable_output_fails_the_update_with_the_line(tmp_path):
     done = run_checker(repo, "--update", "--no-notebooks")
     assert done.returncode == 1
     assert "not-portable" in done.stdout
-    assert "line 1 of the output changes with the hash seed alone (hash-seed=1)" in done.stdout
+    assert "line 1 of the output changes with the hash seed alone (hash-seed=1): \"vocabulary: [" in done.stdout
+    # The refused record is put back as it was, so that a later check cannot pass it unmeasured.
+    assert (repo / "snippets/ch/s.out").read_text() == "hello\n"
+    assert not (repo / "snippets/ch/records.json").exists()
+
+
+def test_a_record_without_its_entry_and_an_entry_without_its_snippet_fail(repo):
+    assert run_checker(repo, "--update", "--no-notebooks").returncode == 0
+    records = repo / "snippets/ch/records.json"
+    entry = json.loads(records.read_text())["chaos.py"]
+    records.write_text(json.dumps({"ghost.py": entry}) + "\n")
+    done = run_checker(repo, "--no-notebooks")
+    assert done.returncode == 1
+    assert "snippets/ch/chaos.py: no entry in records.json beside it; run with --update" in done.stdout
+    assert "snippets/ch/records.json:1: entry for ghost.py, which does not exist" in done.stdout
 
 
 REPORT_PAGE = "# Ch\n\n```snippet\nch/moved.py\n```\n\n```snippet\nch/warns.py\n```\n\n```snippet\nch/fails.py\n```\n"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from snippet_engine.checker.judge import Outcome, judge, measure
+from snippet_engine.checker.judge import Outcome, judge, measure, orphan_records
 from snippet_engine.checker.report import drift_advice, write_report
 from snippet_engine.checker.summary import table, write_json, write_junit
 from snippet_engine.course.project import Finding, Project
@@ -32,8 +32,8 @@ from snippet_engine.running.engine import DEVICES, Engine
 from snippet_engine.running.result import SnippetResult
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-_TRAINS = re.compile(r"\.step\(\)")
-"""A snippet that trains: an optimizer's (or a scheduler's) `.step()`."""
+_TRAINS = re.compile(r"\.step\(")
+"""A snippet that trains: an optimizer's (or a scheduler's) `.step()`, `.step(closure)` included."""
 
 
 def select(snippets: list[Path], paths: list[str], pattern: str | None, root: Path) -> list[Path]:
@@ -106,6 +106,16 @@ def check_notebooks(
         if outcome.passed
     }
     pages = [page for page in chapter_pages(project) if all(e.snippet in by_name for e in project.embeds(page))]
+    selected = {path.relative_to(project.snippets_dir).as_posix() for path in snippets}
+    skipped = sorted(
+        {
+            notebook_name(page)
+            for page in chapter_pages(project)
+            if page not in pages and all(e.snippet in selected for e in project.embeds(page))
+        }
+    )
+    if skipped:
+        print(f"not running {len(skipped)} notebooks, whose chapters' snippets failed or drifted: {', '.join(skipped)}")
     if not pages:
         return []
     written = write_notebooks(project, by_name, project.root / ".cache" / "notebooks", pages)
@@ -281,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.numerics.is_reference:
         print(f"numerics: {args.numerics.spec()} (records are compared, never written)", file=sys.stderr)
     engine.warm_up(snippets)  # the workers' start-up overlaps the consistency pass
-    findings = project.check()
+    findings = project.check() + orphan_records(project)
     if args.paths or args.pattern or args.training:
         findings = relevant_findings(findings, selected, root)
     if args.shard:
@@ -301,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         engine.close()
     torch_version = engine.fingerprint.get("torch", "")
     outcomes = [
-        judge(path, result, update=args.update, torch_version=torch_version)
+        judge(path, result, update=args.update, torch_version=torch_version, hash_seed=args.numerics.hash_seed)
         for path, result in zip(snippets, results, strict=False)
     ]
     if args.update:

@@ -8,16 +8,26 @@ each chapter's `records.json`: the environment that wrote a record and the numbe
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
+from snippet_engine.course.project import Finding, Project
 from snippet_engine.running import numerics
 from snippet_engine.running.engine import Engine
-from snippet_engine.running.expected import output_diff, outputs_match
-from snippet_engine.running.records import NotPortable, RecordInfo, load_info, measure_variation, save_infos
+from snippet_engine.running.expected import normalise, numbers, output_diff, outputs_match
+from snippet_engine.running.records import (
+    RECORDS_FILE,
+    NotPortable,
+    RecordInfo,
+    load_info,
+    measure_variation,
+    records_file,
+    save_infos,
+)
 from snippet_engine.running.result import SnippetResult
 from snippet_engine.running.source import parse_directives, read_source
 
@@ -32,11 +42,14 @@ class Outcome:
         result: The engine's result.
         status: `passed`, `updated`, `failed`, `drift` or `no-record`.
         details: Lines explaining a failure.
+        previous: With `--update`, the record's text before this run rewrote it (None: there was none), so that
+            a record the measurement then refuses is put back as it was.
     """
 
     result: SnippetResult
     status: str
     details: list[str] = field(default_factory=list)
+    previous: str | None = None
 
     @property
     def passed(self) -> bool:
@@ -48,7 +61,9 @@ def record_path(snippet: Path) -> Path:
     return snippet.with_suffix(".out")
 
 
-def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: str = "") -> Outcome:
+def judge(
+    snippet: Path, result: SnippetResult, *, update: bool, torch_version: str = "", hash_seed: int = 0
+) -> Outcome:
     """Compare a run with its record (or rewrite the record with `update`).
 
     Parameters:
@@ -56,6 +71,7 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: 
         result: Its run.
         update: Rewrite the `.out` from this run instead of comparing.
         torch_version: The torch the run used, for the drift message.
+        hash_seed: The run's `PYTHONHASHSEED`, for the drift message.
 
     Returns:
         The verdict.
@@ -79,15 +95,10 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: 
             and outputs_match(result.output, record.read_text(encoding="utf-8"), mode)
         ):
             return Outcome(result, "passed")  # timings: new digits are no news, and rewriting them is churn
-        if (
-            mode == "varies"
-            and record.exists()
-            and outputs_match(result.output, record.read_text(encoding="utf-8"), mode)
-        ):
-            return Outcome(result, "passed")  # timings: new digits are no news, and rewriting them is churn
-        if not record.exists() or record.read_text(encoding="utf-8") != result.output:
+        previous = record.read_text(encoding="utf-8") if record.exists() else None
+        if previous != result.output:
             record.write_text(result.output, encoding="utf-8")
-            return Outcome(result, "updated")
+            return Outcome(result, "updated", previous=previous)
         return Outcome(result, "passed")
     if not record.exists():
         return Outcome(result, "no-record", [f"{result.path}: no {record.name}; run with --update to record it"])
@@ -98,10 +109,28 @@ def judge(snippet: Path, result: SnippetResult, *, update: bool, torch_version: 
         info = load_info(snippet)
     except ValueError as exc:
         return Outcome(result, "failed", [str(exc)])
+    if not info.recorded and records_file(snippet).is_file():
+        # The chapter's records are measured, but not this one: written by hand, or by an --update that failed.
+        return Outcome(
+            result,
+            "no-record",
+            [f"{result.path}: no entry in {records_file(snippet).name} beside it; run with --update to measure it"],
+        )
+    lines = normalise(recorded).split("\n")
+    for line, n in info.varies:
+        if line > len(lines) or n > len(numbers(lines[line - 1])):
+            return Outcome(
+                result,
+                "failed",
+                [
+                    f"{records_file(snippet)}: {snippet.name}'s varies names number {n} of line {line}, which the "
+                    f"record does not have; run with --update to measure it again"
+                ],
+            )
     if outputs_match(result.output, recorded, mode, info.varies, directives.sampled):
         return Outcome(result, "passed")
     rel_record = record.relative_to(REPO_ROOT).as_posix() if record.is_relative_to(REPO_ROOT) else str(record)
-    this_run = result.environment + (f" (torch {torch_version})" if torch_version else "")
+    this_run = result.environment + (f" (torch {torch_version}, hash seed {hash_seed})" if torch_version else "")
     return Outcome(
         result,
         "drift",
@@ -200,8 +229,14 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
         if path in failures:
             verdicts[path] = Outcome(result, "not-portable", failures[path])
             continue
+        sampled = parse_directives(read_source(path)).sampled
+        unused = [
+            prefix for prefix in sampled if not any(line.startswith(prefix) for line in result.output.splitlines())
+        ]
         try:
-            info.varies = measure_variation(result.output, runs[path], parse_directives(read_source(path)).sampled)
+            if unused:
+                raise NotPortable(f"sampled={unused[0]}: no line of the output starts with it")
+            info.varies = measure_variation(result.output, runs[path], sampled)
         except NotPortable as exc:
             verdicts[path] = Outcome(result, "not-portable", [f"{result.path}: not portable: {exc}"])
             continue
@@ -219,4 +254,41 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
             by_chapter.setdefault(path.parent, {})[path.name] = info
     for chapter, infos in by_chapter.items():
         save_infos(chapter, infos)
+    # A record the measurement refused is put back as it was: it must not pass a later check unmeasured.
+    for path, outcome in zip(snippets, outcomes, strict=True):
+        if verdicts[path].status == "not-portable" and outcome.status == "updated":
+            if outcome.previous is None:
+                record_path(path).unlink(missing_ok=True)
+            else:
+                record_path(path).write_text(outcome.previous, encoding="utf-8")
     return [verdicts[path] for path in snippets]
+
+
+def orphan_records(project: Project) -> list[Finding]:
+    """Entries of a chapter's `records.json` whose snippet does not exist (deleted or renamed).
+
+    Parameters:
+        project: The course.
+
+    Returns:
+        One finding per orphan entry, at its line of `records.json`; one for a file that cannot be read.
+    """
+    findings = []
+    for path in sorted(project.snippets_dir.glob(f"*/{RECORDS_FILE}")):
+        rel = path.relative_to(project.root).as_posix()
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            findings.append(Finding(rel, exc.lineno, f"not valid JSON: {exc.msg}"))
+            continue
+        if not isinstance(data, dict):
+            findings.append(Finding(rel, 1, "must be a JSON object: snippet file name -> its entry"))
+            continue
+        for name in data:
+            if not (path.parent / name).is_file():
+                line = next((n for n, row in enumerate(text.splitlines(), 1) if json.dumps(name) in row), 1)
+                findings.append(
+                    Finding(rel, line, f"entry for {name}, which does not exist: run --update on the chapter")
+                )
+    return findings

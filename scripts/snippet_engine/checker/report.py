@@ -134,7 +134,9 @@ def drift_advice(drifted: int, outcomes: Sequence[_Outcome]) -> str:
     return (
         f"\n{drifted} record{'s' if drifted != 1 else ''} drifted ({first.result.path}: recorded on {environments}).\n"
         "The digits of a training run move with the CPU's instruction set (AVX-512, AVX2, ...), the thread "
-        "count and the torch version. Each chapter's records.json names the numbers that legitimately vary and "
+        "count and the torch version (and an output that changes with the hash seed alone is a snippet that "
+        "depends on the order of a set: fix the snippet, no record can hold it). "
+        "Each chapter's records.json names the numbers that legitimately vary and "
         "the range measured for them, so a drift past that range means this environment computes something the "
         "records did not foresee. `--update` would rewrite the records with this machine's output and measure "
         "their variation again: commit that only if the new output is right."

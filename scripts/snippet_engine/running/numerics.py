@@ -189,12 +189,16 @@ def parse(text: str) -> Numerics:
         NumericsError: For an unknown key or value, naming it.
     """
     numerics = REFERENCE
+    seen: set[str] = set()
     for item in filter(None, (part.strip() for part in text.split(","))):
         if item == "native":
             continue
         key, sep, value = item.partition("=")
         if not sep:
             raise NumericsError(f"{item!r}: expected key=value (isa=..., threads=..., hash-seed=...)")
+        if key in seen:
+            raise NumericsError(f"{key} given twice")
+        seen.add(key)
         if key == "isa":
             if value not in ISA_LEVELS:
                 raise NumericsError(f"isa must be one of {', '.join(ISA_LEVELS)}, not {value!r}")

@@ -57,7 +57,10 @@ class RecordInfo:
         varies: Variation = {}
         for key, band in dict(data.get("varies", {})).items():  # type: ignore[call-overload]
             line, n = (int(part) for part in key.split(":"))
-            varies[(line, n)] = (float(band[0]), float(band[1]))
+            low, high = float(band[0]), float(band[1])
+            if line < 1 or n < 1 or not low <= high or len(band) != 2:
+                raise ValueError(f"varies {key!r}: {band!r} is not line:n (from 1) -> [low, high]")
+            varies[(line, n)] = (low, high)
         return cls(dict(data.get("recorded", {})), varies)  # type: ignore[call-overload]
 
 
@@ -162,9 +165,14 @@ def measure_variation(reference: str, runs: dict[Numerics, str], sampled: tuple[
         only_hash = numerics.isa == "native" and numerics.threads == 1
         if only_hash and lines != base:
             number = next((i for i, (a, b) in enumerate(zip(lines, base, strict=False), 1) if a != b), len(base))
+            shown = (
+                base[number - 1].strip() if number <= len(base) else "",
+                lines[number - 1].strip() if number <= len(lines) else "",
+            )
             raise NotPortable(
-                f"line {number} of the output changes with the hash seed alone ({spec}): the snippet depends on "
-                "the order of a set (iterate over sorted(...) instead)"
+                f"line {number} of the output changes with the hash seed alone ({spec}): {shown[0]!r} -> {shown[1]!r}; "
+                "it depends on Python's hash seed (the order of a set or of a dict built from one, or hash() itself): "
+                "sort what you print, or print a conclusion that holds for every order"
             )
         if len(lines) != len(base):
             raise NotPortable(f"{spec} prints {len(lines)} lines where the record has {len(base)}")
