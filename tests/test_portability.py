@@ -137,3 +137,10 @@ def test_the_built_site_marks_the_varying_outputs_and_only_those(site_dir):
     notebook = json.loads(next((site_dir / "advanced/23-cnn-advanced").rglob("*.ipynb")).read_text())
     notes = [cell for cell in notebook["cells"] if re.search("数字随 CPU", "".join(cell["source"]))]
     assert notes and all(cell["cell_type"] == "markdown" for cell in notes)
+
+
+def test_a_sampled_prefix_that_matches_no_line_is_refused(tmp_path):
+    repo = make_repo(tmp_path / "repo", "# snippet: sampled=samples\nprint('hello')\n", name="s.py")
+    done = run_checker(repo, "--update", "--no-notebooks")
+    assert done.returncode == 1
+    assert "sampled=samples: no line of the output starts with it" in done.stdout

@@ -181,6 +181,13 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
         configurations.append(candidate)
     runs: dict[Path, dict[numerics.Numerics, str]] = {path: {} for path in recorded}
     failures: dict[Path, list[str]] = {}
+    for path, outcome in recorded.items():  # a stale `sampled=` directive excuses nothing: refuse it before any run
+        lines = outcome.result.output.splitlines()
+        for prefix in parse_directives(read_source(path)).sampled:
+            if not any(line.startswith(prefix) for line in lines):
+                failures.setdefault(path, []).append(
+                    f"{outcome.result.path}: not portable: sampled={prefix}: no line of the output starts with it"
+                )
     for configuration in configurations:
         # A snippet already known to be unportable (first of all by the hash-seed run, which comes first) is not
         # run again: its verdict cannot change.
@@ -230,12 +237,7 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
             verdicts[path] = Outcome(result, "not-portable", failures[path])
             continue
         sampled = parse_directives(read_source(path)).sampled
-        unused = [
-            prefix for prefix in sampled if not any(line.startswith(prefix) for line in result.output.splitlines())
-        ]
         try:
-            if unused:
-                raise NotPortable(f"sampled={unused[0]}: no line of the output starts with it")
             info.varies = measure_variation(result.output, runs[path], sampled)
         except NotPortable as exc:
             verdicts[path] = Outcome(result, "not-portable", [f"{result.path}: not portable: {exc}"])
