@@ -100,3 +100,15 @@ def test_a_malformed_entry_names_file_line_and_what_to_do(tmp_path):
     (tmp_path / "records.json").write_text('{"a.py": {"varies": {"1:1": 3}}}')
     with pytest.raises(ValueError, match=r"the entry of a\.py is malformed"):
         load_info(tmp_path / "a.py")
+
+
+def test_a_drift_names_the_number_that_left_its_range_and_what_was_allowed():
+    from snippet_engine.running.expected import explain_mismatch
+
+    varies = {(1, 2): (0.19, 0.2)}
+    lines = explain_mismatch(RECORD.replace("0.19", "0.17").replace("0.05", "0.09"), RECORD, varies)
+    assert lines == [
+        "line 1, number 2: 0.17, outside the range measured for it, [0.19, 0.2] (allowed 0.18 to 0.21)",
+        "line 2, number 2: 0.09 where the record has 0.05",
+    ]
+    assert explain_mismatch(RECORD, RECORD, varies) == []

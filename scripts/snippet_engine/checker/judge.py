@@ -18,7 +18,7 @@ from tqdm import tqdm
 from snippet_engine.course.project import Finding, Project
 from snippet_engine.running import numerics
 from snippet_engine.running.engine import Engine
-from snippet_engine.running.expected import normalise, numbers, output_diff, outputs_match
+from snippet_engine.running.expected import explain_mismatch, normalise, numbers, output_diff, outputs_match
 from snippet_engine.running.records import (
     RECORDS_FILE,
     NotPortable,
@@ -136,6 +136,7 @@ def judge(
         "drift",
         [
             f"{result.path}: output differs from {rel_record}: recorded on {info.environment()}, this run {this_run}",
+            *explain_mismatch(result.output, recorded, info.varies),
             output_diff(result.output, recorded, rel_record),
         ],
     )

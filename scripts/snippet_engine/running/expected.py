@@ -159,3 +159,38 @@ def output_diff(actual: str, recorded: str, name: str) -> str:
     if len(lines) > 40:
         lines = [*lines[:40], f"... {len(lines) - 40} more diff lines"]
     return "\n".join(lines)
+
+
+def explain_mismatch(actual: str, recorded: str, varies: Variation | None = None, limit: int = 5) -> list[str]:
+    """The numbers that broke the comparison, each with what was allowed, for a drift message.
+
+    Parameters:
+        actual: The run's output.
+        recorded: The `.out` file's text.
+        varies: The record's varying numbers.
+        limit: At most this many lines.
+
+    Returns:
+        Lines such as `line 2, number 3: 0.17, outside the range measured for it, [0.10, 0.11] (allowed 0.09 to
+        0.12)`; empty when the lines differ in words or in number (the diff shows those).
+    """
+    left, right = normalise(actual).split("\n"), normalise(recorded).split("\n")
+    if len(left) != len(right):
+        return []
+    found = []
+    for number, (a, b) in enumerate(zip(left, right, strict=True), 1):
+        ours, theirs = numbers(a), numbers(b)
+        if len(ours) != len(theirs):
+            continue
+        for index, (value, expected) in enumerate(zip(ours, theirs, strict=True), 1):
+            band = (varies or {}).get((number, index))
+            if band is not None and not within(value, band):
+                low, high = band
+                width = high - low
+                found.append(
+                    f"line {number}, number {index}: {value:g}, outside the range measured for it, [{low:g}, {high:g}]"
+                    f" (allowed {low - width:g} to {high + width:g})"
+                )
+            elif band is None and not numbers_close(value, expected):
+                found.append(f"line {number}, number {index}: {value:g} where the record has {expected:g}")
+    return found[:limit]
