@@ -23,6 +23,7 @@ from snippet_engine.running.records import (
     RECORDS_FILE,
     NotPortable,
     RecordInfo,
+    entry_line,
     load_info,
     measure_variation,
     records_file,
@@ -142,10 +143,10 @@ def judge(
     )
 
 
-def _unportable(path: Path, runs: dict[numerics.Numerics, str], outcome: Outcome) -> bool:
+def _unportable(runs: dict[numerics.Numerics, str], outcome: Outcome, sampled: tuple[str, ...]) -> bool:
     """Whether the runs so far already make a snippet `not-portable` (`records.measure_variation` raises)."""
     try:
-        measure_variation(outcome.result.output, runs, parse_directives(read_source(path)).sampled)
+        measure_variation(outcome.result.output, runs, sampled)
     except NotPortable:
         return True
     return False
@@ -181,10 +182,11 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
             continue
         configurations.append(candidate)
     runs: dict[Path, dict[numerics.Numerics, str]] = {path: {} for path in recorded}
+    sampled = {path: parse_directives(read_source(path)).sampled for path in recorded}
     failures: dict[Path, list[str]] = {}
     for path, outcome in recorded.items():  # a stale `sampled=` directive excuses nothing: refuse it before any run
         lines = outcome.result.output.splitlines()
-        for prefix in parse_directives(read_source(path)).sampled:
+        for prefix in sampled[path]:
             if not any(line.startswith(prefix) for line in lines):
                 failures.setdefault(path, []).append(
                     f"{outcome.result.path}: not portable: sampled={prefix}: no line of the output starts with it"
@@ -193,7 +195,9 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
         # A snippet already known to be unportable (first of all by the hash-seed run, which comes first) is not
         # run again: its verdict cannot change.
         pending = [
-            path for path in recorded if path not in failures and not _unportable(path, runs[path], recorded[path])
+            path
+            for path in recorded
+            if path not in failures and not _unportable(runs[path], recorded[path], sampled[path])
         ]
         if not pending:
             break
@@ -237,9 +241,8 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
         if path in failures:
             verdicts[path] = Outcome(result, "not-portable", failures[path])
             continue
-        sampled = parse_directives(read_source(path)).sampled
         try:
-            info.varies = measure_variation(result.output, runs[path], sampled)
+            info.varies = measure_variation(result.output, runs[path], sampled[path])
         except NotPortable as exc:
             verdicts[path] = Outcome(result, "not-portable", [f"{result.path}: not portable: {exc}"])
             continue
@@ -290,8 +293,11 @@ def orphan_records(project: Project) -> list[Finding]:
             continue
         for name in data:
             if not (path.parent / name).is_file():
-                line = next((n for n, row in enumerate(text.splitlines(), 1) if json.dumps(name) in row), 1)
                 findings.append(
-                    Finding(rel, line, f"entry for {name}, which does not exist: run --update on the chapter")
+                    Finding(
+                        rel,
+                        entry_line(text, name),
+                        f"entry for {name}, which does not exist: run --update on the chapter",
+                    )
                 )
     return findings

@@ -16,6 +16,7 @@ express: a line whose words change, a different number of lines, or any change u
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from pathlib import Path
 from snippet_engine.running.cache import write_if_changed
 from snippet_engine.running.expected import Variation, _tokens, is_sampled, normalise, numbers, numbers_close
 from snippet_engine.running.numerics import Numerics, describe
+from snippet_engine.running.source import parse_directives, read_source
 
 RECORDS_FILE = "records.json"
 
@@ -69,6 +71,26 @@ def records_file(snippet: Path) -> Path:
     return snippet.parent / RECORDS_FILE
 
 
+@functools.lru_cache(maxsize=64)
+def _read_records(path: Path, mtime_ns: int, size: int) -> tuple[str, object]:
+    """A `records.json`'s text and data, read once per version of the file: a build asks for every snippet's
+    entry from both pages, the notebooks and the page memo. (`mtime_ns` and `size` key the version.)
+
+    Raises:
+        ValueError: When it is not valid JSON, naming the file and line.
+    """
+    text = path.read_text(encoding="utf-8")
+    try:
+        return text, json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+
+
+def entry_line(text: str, name: str) -> int:
+    """The line of `records.json` text where the entry of snippet `name` starts (1 when not found)."""
+    return next((number for number, row in enumerate(text.splitlines(), 1) if json.dumps(name) in row), 1)
+
+
 def load_info(snippet: Path) -> RecordInfo:
     """The record information of one snippet (empty when its chapter's file has none).
 
@@ -79,20 +101,17 @@ def load_info(snippet: Path) -> RecordInfo:
     path = records_file(snippet)
     if not path.is_file():
         return RecordInfo()
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    stat = path.stat()
+    text, data = _read_records(path, stat.st_mtime_ns, stat.st_size)
     entry = data.get(snippet.name) if isinstance(data, dict) else None
     if not entry:
         return RecordInfo()
     try:
         return RecordInfo.from_json(entry)
     except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
-        line = next((n for n, row in enumerate(text.splitlines(), 1) if json.dumps(snippet.name) in row), 1)
         raise ValueError(
-            f"{path}:{line}: the entry of {snippet.name} is malformed ({type(exc).__name__}: {exc}); expected "
+            f"{path}:{entry_line(text, snippet.name)}: the entry of {snippet.name} is malformed "
+            f"({type(exc).__name__}: {exc}); expected "
             '{"recorded": {...}, "varies": {"line:n": [low, high]}}: delete it and run --update'
         ) from None
 
@@ -122,13 +141,11 @@ def save_infos(chapter: Path, infos: dict[str, RecordInfo | None]) -> None:
 
 def digits_vary(snippet: Path) -> bool:
     """Whether a snippet's output holds numbers (or sampled text) that differ from machine to machine, so that
-    the page and the notebook tell the reader (`render.VARIES_NOTE`).
+    the page and the notebook tell the reader (`render.varies_note`).
 
     Parameters:
         snippet: The snippet file.
     """
-    from snippet_engine.running.source import parse_directives, read_source
-
     return bool(load_info(snippet).varies) or bool(parse_directives(read_source(snippet)).sampled)
 
 
