@@ -4,11 +4,16 @@ Each fixture runs twice: through the engine, and as `python tests/fixtures/snipp
 repository root with its output replayed through the terminal emulator. The two must agree.
 """
 
+import fcntl
 import os
+import pty
 import re
+import struct
 import subprocess
 import sys
+import termios
 
+import psutil
 import pytest
 
 from conftest import FIXTURES, REPO_ROOT
@@ -20,23 +25,45 @@ from snippet_engine.running.worker import portable_paths
 REL = "tests/fixtures/snippets"
 
 
+TERMINAL_SIZE = (24, 80)
+"""Rows and columns of the terminal `python x.py` runs in here, as the engine's (`worker.TERMINAL_SIZE`)."""
+
+
 def python_x_py(name: str) -> str:
     """What a terminal shows for `python <fixture>` run from the repository root.
 
-    Python names files by their absolute paths in tracebacks and warnings; the engine names them relative to
-    the repository, `site-packages/` or `stdlib/` (`worker.portable_paths`), so that no page or record
-    depends on where the course or Python was installed.
+    The fixture runs on a pseudo-terminal (as in a terminal window: C stdio and Python's own streams are
+    line-buffered, `isatty()` is true), with no `PYTHONUNBUFFERED`, and its stdin at end of file, as the
+    engine gives it. Python names files by their absolute paths in tracebacks and warnings; the engine names
+    them relative to the repository, `site-packages/` or `stdlib/` (`worker.portable_paths`), so that no page
+    or record depends on where the course or Python was installed.
     """
-    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
-    done = subprocess.run(
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONUNBUFFERED", "PYTHONPATH")}
+    env.update(MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", *TERMINAL_SIZE, 0, 0))
+    process = subprocess.Popen(
         [sys.executable, f"{REL}/{name}"],
         cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        stdout=terminal,
+        stderr=terminal,
         env=env,
-        timeout=120,
+        start_new_session=True,
     )
-    return portable_paths(render_terminal(done.stdout.decode("utf-8", "replace")), str(REPO_ROOT))
+    os.close(terminal)
+    shown = bytearray()
+    while True:
+        try:
+            chunk = os.read(controller, 1 << 16)
+        except OSError:  # EIO: every process holding the terminal has closed it
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    process.wait(timeout=120)
+    return portable_paths(render_terminal(shown.decode("utf-8", "replace")), str(REPO_ROOT))
 
 
 @pytest.mark.parametrize(
@@ -53,6 +80,10 @@ def python_x_py(name: str) -> str:
         ("shutdown_cycle.py", "main: done\n__del__: cycle collected at exit\n"),
         ("rebinds_stdout.py", "中文输出 through a rebound stdout\n"),
         ("rebinds_stdout_buffered.py", "buffered line 1\nbuffered line 2\n"),
+        # kind: output in the order a terminal shows it (C stdio and Python's streams line-buffered on a tty)
+        ("c_stdio_order.py", "step 1\nstep 2\nstep 3\nstep 4 (no newline yet) step 5\npython line\nc partial c end\n"),
+        ("line_buffered_streams.py", "b\nac\nx\npartial done\n"),
+        ("child_process_order.py", "parent before\nchild via C stdio\nchild via sh\nparent after\n"),
         # kind: source decoded and compiled as CPython does
         ("bom.py", "saved with a BOM\n"),
         ("latin1_cookie.py", "café\n"),
@@ -235,3 +266,45 @@ def test_output_names_files_the_same_on_every_machine(run):
         f"this file: {REL}/library_warning_path.py\nnext to it: {REL}/words.txt\nstdlib/warnings.py:1: UserWarning"
     )
     assert str(REPO_ROOT) not in result.output
+
+
+def test_main_module_and_interpreter_are_those_python_x_py_gets(run):
+    """`__builtins__` is the module, `__loader__` a SourceFileLoader, streams a terminal's, no trace of the engine."""
+    result = run("main_module.py")
+    assert result.ok, result.problems
+    assert result.output == python_x_py("main_module.py")
+    assert "builtins: module True False\n" in result.output
+    assert "stream: True True False BufferedWriter" in result.output
+
+
+@pytest.mark.parametrize("unbuffered", [None, "1"])
+def test_buffering_is_a_terminals_whatever_the_callers_environment(tmp_path, monkeypatch, unbuffered):
+    """`PYTHONUNBUFFERED` (or its absence) where the engine runs changes neither C's nor Python's buffering."""
+    if unbuffered is None:
+        monkeypatch.delenv("PYTHONUNBUFFERED", raising=False)
+    else:
+        monkeypatch.setenv("PYTHONUNBUFFERED", unbuffered)
+    engine = Engine(REPO_ROOT, jobs=1, use_cache=False, cache_dir=tmp_path / "cache")
+    try:
+        results = {name: engine.run(FIXTURES / name) for name in ("c_stdio_order.py", "line_buffered_streams.py")}
+    finally:
+        engine.close()
+    for name, result in results.items():
+        assert result.ok, result.problems
+        assert result.output == python_x_py(name)
+
+
+@pytest.mark.parametrize("name", ["helper_outlives_main.py", "leaked_shared_memory.py"])
+def test_what_its_processes_print_after_it_ended_is_shown(run, name):
+    """Under `python x.py` they run on after the script: a helper's last line, the resource tracker's report."""
+    result = run(name)
+    assert result.ok, result.problems
+    assert result.output == python_x_py(name)
+
+
+def test_a_process_left_running_is_killed_and_blamed_on_the_line_that_started_it(run):
+    result = run("leaves_process_running.py")
+    assert [(p.kind, p.line) for p in result.problems] == [("leftover-process", 3)]
+    assert "'sleep 600'" in result.problems[0].message
+    assert result.output == "started a process that never ends\n"
+    assert not [p for p in psutil.process_iter(["cmdline"]) if p.info["cmdline"] == ["sleep", "600"]]

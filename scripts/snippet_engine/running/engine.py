@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from snippet_engine.running.cache import ResultCache, cache_key, environment_fingerprint, file_sha256
 from snippet_engine.running.numerics import KNOB_VARIABLES, REFERENCE, Numerics
 from snippet_engine.running.pool import WorkerPool
+from snippet_engine.running.processes import LEFTOVER_GRACE
 from snippet_engine.running.result import Figure, Problem, SnippetResult
 from snippet_engine.running.source import DirectiveError, Directives, decode_source, parse_directives
 
@@ -85,10 +86,18 @@ def apply_policy(
     """
     if "engine_error" in reply:
         return [Problem("engine", reply["engine_error"])]
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem(
+            "leftover-process",
+            f"{command!r}, which the snippet started, was still running {LEFTOVER_GRACE:g} s after it ended "
+            "(killed): wait for the processes you start, or end them",
+            (reply.get("spawn_lines") or [0])[0],
+        )
+        for command in reply.get("leftover_processes", [])
+    ]
     if reply.get("timed_out"):
         line = _fault_line(reply.get("fault_trace", ""), snippet)
-        return [Problem("timeout", f"did not finish within {timeout:g} s (killed)", line)]
+        return [Problem("timeout", f"did not finish within {timeout:g} s (killed)", line), *problems]
     if reply.get("output_exceeded"):
         limit = f"{reply['output_exceeded'] // 2**20} MiB"
         return [

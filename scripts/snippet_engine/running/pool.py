@@ -26,6 +26,9 @@ ENGINE_DIR = Path(__file__).resolve().parents[1]
 SIBLINGS_ENV = "SNIPPET_WORKER_SIBLINGS"
 """See `worker.SIBLINGS_ENV` (not imported: the pool never imports the worker's module)."""
 
+ENGINE_ENVIRONMENT = "SNIPPET_ENGINE_ENVIRONMENT"
+"""See `sandbox.ENGINE_ENVIRONMENT` (not imported, as above)."""
+
 
 class WorkerDied(RuntimeError):
     """A worker process exited while it had a request."""
@@ -151,6 +154,9 @@ class WorkerPool:
     def __init__(self, size: int, env: dict[str, str]) -> None:
         self.size = max(1, size)
         self.env = dict(env)
+        # A terminal's Python buffers its output by line whatever the caller's setting (`sandbox._redirect_output`).
+        self.env.pop("PYTHONUNBUFFERED", None)
+        self.env[ENGINE_ENVIRONMENT] = json.dumps({"PYTHONPATH": env.get("PYTHONPATH")})
         self.env["PYTHONPATH"] = os.pathsep.join(
             [str(ENGINE_DIR.parent)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
         )

@@ -19,8 +19,11 @@ files its tools write (a C++ compiler under `torch.compile`) are theirs.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
+import ctypes
 import faulthandler
+import importlib.machinery
 import io
 import json
 import linecache
@@ -41,23 +44,59 @@ from snippet_engine.running.source import read_source
 ENGINE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the whole package: its frames are hidden
 
 
+_IOLBF, _IONBF = 1, 2
+"""setvbuf(3) modes, from <stdio.h>: line-buffered, unbuffered."""
+
+
 def _redirect_output(output_fd: int) -> None:
-    """Send fd 1 and 2 (and Python's streams) to the worker's pipe, unbuffered, in write order."""
+    """Make the worker's pseudo-terminal the snippet's stdout and stderr, buffered as a terminal's are.
+
+    As CPython's `create_stdio` does for a terminal: `sys.stdout` and `sys.stderr` are
+    line-buffered text streams over buffered binary ones (stderr with `backslashreplace`),
+    whatever `PYTHONUNBUFFERED` the engine was started with. C stdio too: `stdout`
+    line-buffered, `stderr` unbuffered (what the C library chooses for a terminal; the
+    worker's own choice, made for a pipe or by `-u`, is inherited through fork and so is
+    set again). stdin is at end of file: nobody types into a build.
+    """
     os.dup2(output_fd, 1)
     os.dup2(output_fd, 2)
     os.close(output_fd)
     null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.close(null)
+    if null != 0:  # fd 0 may be free (the worker's request channel, closed in the child)
+        os.dup2(null, 0)
+        os.close(null)
+    libc = ctypes.CDLL(None)
+    libc.setvbuf(ctypes.c_void_p.in_dll(libc, "stdout"), None, _IOLBF, io.DEFAULT_BUFFER_SIZE)
+    libc.setvbuf(ctypes.c_void_p.in_dll(libc, "stderr"), None, _IONBF, 0)
     sys.stdin = open(0, encoding="utf-8", closefd=False)
-    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", write_through=True)
-    sys.stderr = io.TextIOWrapper(
-        io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True
-    )
+    errors = sys.__stdout__.errors if sys.__stdout__ is not None else "strict"  # the locale's, as for Python
+    sys.stdout = open(1, "w", encoding="utf-8", errors=errors, closefd=False)  # a tty: line-buffered
+    sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
     # As in CPython, the original streams stay reachable as sys.__stdout__ & co: a snippet that rebinds
     # sys.stdout (`io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8")`) must not see the old wrapper
     # collected, which would close the buffer both share.
     sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr
+
+
+ENGINE_ENVIRONMENT = "SNIPPET_ENGINE_ENVIRONMENT"
+"""The environment variables the engine set for its own use (the pool's `PYTHONPATH` entry, the worker's
+`PYTORCH_NVML_BASED_CUDA_CHECK`), as JSON `{name: value the caller had, or null}`: a snippet's `os.environ`
+has them as the caller had them."""
+
+
+def _hide_engine(script_dir: str) -> None:
+    """`sys.path` and `os.environ` as `python x.py` has them: the script's folder first, no trace of the engine.
+
+    The worker was started as `python -m snippet_engine.running.worker` from `scripts/`, with the engine on
+    `PYTHONPATH`; none of it is a script's. (The engine's modules stay loaded: they run the snippet.)
+    """
+    engine_parent = os.path.dirname(ENGINE_DIR)
+    sys.path[:] = [script_dir] + [entry for entry in sys.path if entry not in (engine_parent, "")]
+    for name, original in json.loads(os.environ.pop(ENGINE_ENVIRONMENT, "{}")).items():
+        if original is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = original
 
 
 def _exception_line(snippet: str, exc: BaseException) -> int:
@@ -148,7 +187,11 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
         trace_path: File receiving faulthandler tracebacks (crash, hang).
         report_path: File receiving the JSON report.
     """
-    os.setpgid(0, 0)
+    # A session of its own, as a terminal's shell gives each job a process group: the terminal's Ctrl-C reaches
+    # the engine, never the snippet; the run's processes are killed as a group. It has no controlling terminal.
+    os.setsid()
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # the worker ignores SIGINT; Python's own handler
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # Before any thread starts (faulthandler's watchdog): the whole process tree loses the network.
     isolation_failure = isolation.isolate_network()
     # The repository is read-only to the whole process tree (C code included); the audit hook names the line.
@@ -190,10 +233,16 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     linecache.cache[snippet] = (len(text), None, io.StringIO(text).readlines(), snippet)
     main = types.ModuleType("__main__")
     main.__file__ = request["path"]
-    main.__builtins__ = __builtins__
+    # As CPython's `pymain_run_file`: the builtins module (not its dict, which other modules see), a
+    # SourceFileLoader named "__main__", `__cached__` None and an empty `__annotations__` (3.11).
+    main.__builtins__ = builtins
+    main.__loader__ = importlib.machinery.SourceFileLoader("__main__", request["path"])
+    main.__cached__ = None
+    main.__annotations__ = {}
     sys.modules["__main__"] = main
     sys.argv = [snippet]
-    sys.path[0] = str(Path(request["path"]).parent)
+    sys.orig_argv = [sys.orig_argv[0], snippet]
+    _hide_engine(str(Path(request["path"]).parent))
     report: dict[str, Any] = {"exit_code": 0, "exception": None}
     start = time.perf_counter()
 
@@ -222,6 +271,7 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
                 }
             )
         report["network"] = observer.network
+        report["spawn_lines"] = spawns.lines()  # where to blame a process left running (`worker._leftovers`)
         report["repository_writes"] = observer.repository_writes
         report["network_isolation"] = isolation_failure
         report["repository_protection"] = protection_failure

@@ -10,23 +10,30 @@ initialisation is unsafe, and every child must start from the same state.
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import gc
 import importlib
 import json
 import os
+import pty
 import select
 import shutil
 import signal
 import site
+import struct
 import sys
 import sysconfig
 import tempfile
+import termios
 import time
 import weakref
 from typing import Any
 
-from snippet_engine.running.sandbox import (
-    run_child,  # before the heavy imports: it keeps Python's pristine warning filters
+from snippet_engine.running import processes
+from snippet_engine.running.sandbox import (  # before the heavy imports: it keeps Python's pristine warning filters
+    ENGINE_ENVIRONMENT,
+    run_child,
 )
 from snippet_engine.running.terminal import render_terminal
 
@@ -53,8 +60,17 @@ _exit = os._exit
 """`os._exit` as the worker found it (a snippet's process wraps its own copy's, see `sandbox.run_child`)."""
 
 DRAIN_GRACE = 2.0
-"""Seconds to keep reading output after the snippet's process group was killed (a process that left
-the group may still hold the pipe open)."""
+"""Seconds to keep reading output after the processes of a run were killed."""
+
+TERMINAL_SIZE = (24, 80)
+"""Rows and columns of the snippet's terminal: the VT100's, and what `shutil.get_terminal_size` falls back to.
+The emulator that renders the output is wider (`terminal.render_terminal`), so nothing wraps."""
+
+_siblings: list[int] = []
+"""Pids of the sibling workers this worker forked (their process trees are theirs, not a run's)."""
+
+_running: dict[str, Any] = {}
+"""The run in progress: `workdir`, for the clean-up on SIGTERM."""
 
 
 WARM_MODULES = (
@@ -77,8 +93,11 @@ chapter notebook's first (hidden) probe cell, so that their import-time side eff
 def _warm_imports() -> None:
     os.environ.setdefault("MPLBACKEND", "Agg")
     # Ask NVML, not the CUDA runtime, whether CUDA works: the runtime must not
-    # be initialised before fork.
-    os.environ.setdefault("PYTORCH_NVML_BASED_CUDA_CHECK", "1")
+    # be initialised before fork. (A snippet's os.environ has it as the caller had it: `sandbox._hide_engine`.)
+    if "PYTORCH_NVML_BASED_CUDA_CHECK" not in os.environ:
+        os.environ["PYTORCH_NVML_BASED_CUDA_CHECK"] = "1"
+        changed = json.loads(os.environ.get(ENGINE_ENVIRONMENT, "{}"))
+        os.environ[ENGINE_ENVIRONMENT] = json.dumps({**changed, "PYTORCH_NVML_BASED_CUDA_CHECK": None})
     import matplotlib
 
     matplotlib.use("Agg")
@@ -121,7 +140,10 @@ class _OutputReader:
 
     def read(self) -> None:
         """Read what is available (call when select says the pipe is readable)."""
-        chunk = os.read(self.fd, 1 << 16)
+        try:
+            chunk = os.read(self.fd, 1 << 16)
+        except OSError:  # EIO: a pseudo-terminal whose every other end is closed
+            chunk = b""
         if not chunk:
             self.closed = True
             return
@@ -210,55 +232,115 @@ def _dump_traceback(pid: int, pidfd: int, reader: _OutputReader, trace_path: str
             return
 
 
-def _supervise(pid: int, reader: _OutputReader, timeout: float, trace_path: str = "") -> tuple[int | None, str]:
-    """Read the child's output until it exits, is out of time or prints too much.
+def _supervise(
+    pid: int, reader: _OutputReader, timeout: float, trace_path: str = "", abort_fd: int | None = None
+) -> tuple[int | None, str, list[str]]:
+    """Read the child's output until it exits, is out of time, prints too much or the run is called off.
 
     Out of time, the child is first asked for its traceback (`DUMP_SIGNAL`), and killed once
     the traceback is in `trace_path` or `KILL_GRACE` seconds have passed. The traceback is
     asked for by the same clock that decides the timeout, so a loaded machine cannot kill the
     child before it was written (a timer in the child starts later than this deadline).
+    Once the child has exited, what it started gets `processes.LEFTOVER_GRACE` seconds to end (`_leftovers`).
+
+    Parameters:
+        abort_fd: The worker's request channel: readable during a run only at end of file (the
+            engine closed it, or died), which ends the run and everything it started at once.
 
     Returns:
-        The child's wait status (None if it was killed here) and why it was
-        killed: "", "timeout" or "output".
+        The child's wait status (None if it was killed here), why it was killed ("", "timeout",
+        "output" or "abort"), and the processes it left running that were killed (command lines).
     """
     pidfd = os.pidfd_open(pid)
     deadline = time.monotonic() + timeout
     verdict = ""
+    watched = [pidfd] if abort_fd is None else [pidfd, abort_fd]
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
                 verdict = "timeout"
                 break
-            ready, _, _ = select.select([reader.fd, pidfd] if not reader.closed else [pidfd], [], [], left)
+            ready, _, _ = select.select(watched if reader.closed else [reader.fd, *watched], [], [], left)
             if reader.fd in ready:
                 reader.read()
                 if reader.total > MAX_OUTPUT:
                     verdict = "output"
                     break
+            if abort_fd is not None and abort_fd in ready:
+                verdict = "abort"
+                break
             if pidfd in ready:
                 break
         if verdict == "timeout":
             _dump_traceback(pid, pidfd, reader, trace_path)
     finally:
         os.close(pidfd)
-    _kill_group(pid)  # the child and anything it started
+    if verdict:
+        _kill_group(pid)  # the child and anything it started
     _, status = os.waitpid(pid, 0)
+    leftovers = _leftovers(reader, processes.LEFTOVER_GRACE if not verdict else 0.0)
+    return (None if verdict else status), verdict, leftovers
+
+
+def _leftovers(reader: _OutputReader, grace: float) -> list[str]:
+    """Wait up to `grace` seconds for the processes the ended child started, reading their output; kill the rest.
+
+    Under `python x.py` they run on after the script, printing to the same terminal. Orphans were
+    adopted by this worker (a child subreaper), so a process that left the group is found too.
+
+    Returns:
+        The command lines of the processes that were still running after `grace` (killed).
+    """
+    end = time.monotonic() + grace
+    while True:
+        processes.reap(_siblings)
+        running = processes.descendants(_siblings)
+        if not running and reader.closed:
+            return []
+        left = end - time.monotonic()
+        if left <= 0 or not running:
+            break
+        if reader.closed:
+            time.sleep(min(left, 0.02))
+        elif select.select([reader.fd], [], [], min(left, 0.05))[0]:
+            reader.read()
+            if reader.total > MAX_OUTPUT:
+                break
+    names = [processes.describe(process) for process in running]
+    processes.end_all(running, grace=0)
+    processes.reap(_siblings)
     end = time.monotonic() + DRAIN_GRACE
     while not reader.closed and reader.total <= MAX_OUTPUT and (left := end - time.monotonic()) > 0:
         if select.select([reader.fd], [], [], left)[0]:
             reader.read()
         else:
             break
-    return (None if verdict else status), verdict
+    return names
 
 
-def run_request(request: dict[str, Any]) -> dict[str, Any]:
+def _open_terminal() -> tuple[int, int]:
+    """A pseudo-terminal for the snippet's stdout and stderr: (controller, terminal) file descriptors.
+
+    On a terminal, C stdio and Python's streams are line-buffered and `isatty()` is true, so output
+    arrives in the order a reader's terminal shows it. Output post-processing is off (no `\n` to
+    `\r\n`): the bytes arrive as written, and the emulator applies a terminal's line discipline
+    (`terminal.render_terminal`).
+    """
+    controller, terminal = pty.openpty()
+    attributes = termios.tcgetattr(terminal)
+    attributes[1] &= ~termios.OPOST
+    termios.tcsetattr(terminal, termios.TCSANOW, attributes)
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", *TERMINAL_SIZE, 0, 0))
+    return controller, terminal
+
+
+def run_request(request: dict[str, Any], abort_fd: int | None = None) -> dict[str, Any]:
     """Fork a child for one snippet, read its output, wait for it and collect its report.
 
     Parameters:
         request: See `sandbox.run_child`.
+        abort_fd: See `_supervise`.
 
     Returns:
         The raw report: the child's own report merged with what only the
@@ -269,12 +351,16 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     files = {name: os.path.join(workdir, f".{name}") for name in ("trace", "report", "events")}
     rundir = os.path.join(workdir, "cwd")
     os.mkdir(rundir)
-    read_fd, write_fd = os.pipe()
+    _running["workdir"] = workdir
+    read_fd, write_fd = _open_terminal()
+    ctypes.CDLL(None).fflush(None)  # nothing of the worker's C stdio buffers is the child's to print
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:
         try:
             os.close(read_fd)
+            if abort_fd is not None:
+                os.close(abort_fd)
             os.chdir(rundir)
             run_child({**request, "events": files["events"]}, write_fd, files["trace"], files["report"])
         finally:
@@ -282,7 +368,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     os.close(write_fd)
     reader = _OutputReader(read_fd)
     try:
-        status, verdict = _supervise(pid, reader, request["timeout"], files["trace"])
+        status, verdict, leftovers = _supervise(pid, reader, request["timeout"], files["trace"], abort_fd)
     finally:
         os.close(read_fd)
     elapsed = time.perf_counter() - start
@@ -292,6 +378,8 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
             reply = json.load(fh)
     reply.setdefault("duration", elapsed)
     reply["timed_out"] = verdict == "timeout"
+    reply["aborted"] = verdict == "abort"
+    reply["leftover_processes"] = leftovers
     reply["output_exceeded"] = MAX_OUTPUT if verdict == "output" else 0  # the limit passed, in bytes
     reply["signal"] = os.WTERMSIG(status) if status is not None and os.WIFSIGNALED(status) else 0
     reply["child_status"] = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) else None
@@ -305,6 +393,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     ):
         reply["fault_trace"] = fh.read(20_000)
     shutil.rmtree(workdir, ignore_errors=True)
+    _running.clear()
     return reply
 
 
@@ -329,7 +418,11 @@ def _fork_siblings(own: list[int]) -> tuple[Any, Any] | None:
     spec = os.environ.pop(SIBLINGS_ENV, "")
     pairs = [tuple(int(fd) for fd in item.split(",")) for item in spec.split(";") if item]
     for index, (request_fd, reply_fd) in enumerate(pairs):
-        if os.fork() == 0:
+        pid = os.fork()
+        if pid:
+            _siblings.append(pid)
+        else:
+            _siblings.clear()
             for fd in own + [fd for other, pair in enumerate(pairs) if other != index for fd in pair]:
                 os.close(fd)
             null = os.open(os.devnull, os.O_RDONLY)  # fd 0 stays taken, as in the first worker (not a pipe)
@@ -343,8 +436,19 @@ def _fork_siblings(own: list[int]) -> tuple[Any, Any] | None:
     return None
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    """SIGTERM (the engine stopping on Ctrl-C): end the run in progress and all it started, clean up, exit."""
+    processes.end_tree(exclude=_siblings)
+    if _running.get("workdir"):
+        shutil.rmtree(_running["workdir"], ignore_errors=True)
+    _exit(128 + signum)
+
+
 def main() -> None:
     """Serve requests until stdin closes (a sibling: until its request pipe closes)."""
+    # Ctrl-C in a terminal reaches the whole foreground process group: the engine, not its workers, decides
+    # what happens then (`interrupt`); it ends the workers with SIGTERM.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
     # Keep stray prints from the worker's own imports off the protocol channel.
     os.dup2(2, 1)
@@ -353,14 +457,18 @@ def main() -> None:
     sibling = _fork_siblings([0, protocol.fileno()])
     if sibling is not None:
         requests, protocol = sibling
+    signal.signal(signal.SIGTERM, _terminate)
+    processes.become_subreaper()
     protocol.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
     protocol.flush()
     for line in requests:
         request = json.loads(line)
         try:
-            reply = run_request(request)
+            reply = run_request(request, requests.fileno())
         except Exception as exc:
             reply = {"engine_error": f"{type(exc).__name__}: {exc}"}
+        if reply.get("aborted"):
+            return  # the engine closed the channel (stopping) or is gone: nobody reads a reply
         reply["id"] = request.get("id")
         protocol.write(json.dumps(reply) + "\n")
         protocol.flush()
