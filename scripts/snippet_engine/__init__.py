@@ -18,7 +18,9 @@ running/ — running a snippet
 - `engine`          runs snippets: cache lookup, then the worker pool, then the error policy.
 - `pool`            the lazily started pool of warm worker processes (the first forks the others once warm).
 - `worker`          a warm process that imported the heavy modules and forks a child per snippet;
-                    reads its output pipe and bounds it.
+                    reads its pseudo-terminal and bounds it.
+- `processes`       the processes a run starts: adopted when orphaned (child subreaper), found, ended.
+- `interrupt`       Ctrl-C: every process the run started ended, one line, exit status 130.
 - `sandbox`         inside that child: `python x.py` semantics (source, warnings, shutdown) and the probes.
 - `observer`        inside that child: what the policy needs (warnings, network, repository writes, figures).
 - `isolation`       the child's network namespace and read-only repository (whole process tree).

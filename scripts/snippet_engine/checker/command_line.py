@@ -27,7 +27,7 @@ from snippet_engine.course.project import Finding, Project
 from snippet_engine.course.shard import Durations, parse_shard, shard_snippets
 from snippet_engine.notebooks.build import chapter_pages, notebook_name, write_notebooks
 from snippet_engine.notebooks.run import NotebookRun, run_notebooks
-from snippet_engine.running import isolation, numerics
+from snippet_engine.running import interrupt, isolation, numerics
 from snippet_engine.running.engine import DEVICES, Engine
 from snippet_engine.running.result import SnippetResult
 
@@ -264,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    interrupt.install()  # Ctrl-C: every process ended, one line, status 130
     if args.update and not args.numerics.is_reference:
         parser.error("--update writes records under the reference numerics: drop --numerics")
     root = args.root.resolve()

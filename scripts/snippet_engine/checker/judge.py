@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from snippet_engine.course.project import Finding, Project
 from snippet_engine.running import numerics
+from snippet_engine.running.cache import write_atomic
 from snippet_engine.running.engine import Engine
 from snippet_engine.running.expected import explain_mismatch, normalise, numbers, output_diff, outputs_match
 from snippet_engine.running.records import (
@@ -98,7 +99,7 @@ def judge(
             return Outcome(result, "passed")  # timings: new digits are no news, and rewriting them is churn
         previous = record.read_text(encoding="utf-8") if record.exists() else None
         if previous != result.output:
-            record.write_text(result.output, encoding="utf-8")
+            write_atomic(record, lambda fh: fh.write(result.output))  # Ctrl-C never leaves half a record
             return Outcome(result, "updated", previous=previous)
         return Outcome(result, "passed")
     if not record.exists():
@@ -266,7 +267,7 @@ def measure(snippets: list[Path], outcomes: list[Outcome], engine: Engine, args:
             if outcome.previous is None:
                 record_path(path).unlink(missing_ok=True)
             else:
-                record_path(path).write_text(outcome.previous, encoding="utf-8")
+                write_atomic(record_path(path), lambda fh, text=outcome.previous: fh.write(text))
     return [verdicts[path] for path in snippets]
 
 

@@ -45,6 +45,16 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+_partial_writes: set[str] = set()
+"""Temporary files of `write_atomic` calls in progress, in any thread (removed on Ctrl-C: `interrupt`)."""
+
+
+def remove_partial_writes() -> None:
+    """Delete the temporary files of the writes in progress: none of them is an entry anyone may trust."""
+    for tmp in list(_partial_writes):
+        Path(tmp).unlink(missing_ok=True)
+
+
 def write_atomic(path: Path, write: Callable[[TextIO], object]) -> None:
     """Write a file so that no reader ever sees half of it: temporary file, fsync, rename.
 
@@ -56,6 +66,7 @@ def write_atomic(path: Path, write: Callable[[TextIO], object]) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:16]}-", suffix=".tmp")
+    _partial_writes.add(tmp)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             write(fh)
@@ -65,6 +76,8 @@ def write_atomic(path: Path, write: Callable[[TextIO], object]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        _partial_writes.discard(tmp)
 
 
 def write_if_changed(path: Path, data: str) -> None:

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from tqdm import tqdm
 from snippet_engine.course.project import Project
 from snippet_engine.notebooks.build import ChapterNotebook, chapter_pages, write_notebooks
 from snippet_engine.output import charts
+from snippet_engine.running import interrupt
 from snippet_engine.running.memo import engine_changed, snippet_digest
 from snippet_engine.running.records import digits_vary
 from snippet_engine.site import build_log, downloads, error_pages, highlight, mkdocs_internals, notebook_views, sitemap
@@ -55,9 +57,15 @@ _notebooks: dict[str, ChapterNotebook] = {}
 """The notebooks of this build, by the page's docs-relative source path (written by `on_pre_build`)."""
 
 
+_command: list[str] = []
+"""The MkDocs command running (`build`, `serve`, `gh-deploy`), from `on_startup`."""
+
+
 def on_startup(command: str, dirty: bool) -> None:
-    """Print news only (`build_log`)."""
+    """Print news only (`build_log`); Ctrl-C ends every process the build started, in one line, status 130."""
     build_log.quiet_known_noise()
+    _command[:] = [command]
+    interrupt.install()
 
 
 def on_config(config: Any) -> Any:
@@ -71,6 +79,9 @@ def on_config(config: Any) -> Any:
     memoise_page_transforms(config, REPO_ROOT / ".cache" / "memo" / "transforms")
     if not config.repo_url:  # REPO_URL unset (mkdocs.yml): no edit button, rather than links relative to each page
         config.edit_uri = None
+    if _command == ["serve"]:  # `mkdocs serve` builds into a temporary folder it removes as it stops
+        site_dir = config.site_dir
+        interrupt.on_interrupt(lambda: shutil.rmtree(site_dir, ignore_errors=True))
     return config
 
 
