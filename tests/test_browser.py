@@ -16,6 +16,9 @@ import http.server
 import json
 import os
 import re
+import shutil
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,16 +66,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path):
-    """The site served over HTTP on an ephemeral port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def _serve(directory: Path):
+    """Serve `directory` over HTTP on an ephemeral port of 127.0.0.1; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer((HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://{HOST}:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    """The site served over HTTP on an ephemeral port of 127.0.0.1."""
+    yield from _serve(site_dir)
 
 
 @pytest.fixture(scope="module")
@@ -442,12 +450,24 @@ UNREAD = "\u2400 clipboard not written"
 """Put on the clipboard before each click: a button that copies nothing leaves it there."""
 
 
-def _copy(page: Page, button) -> str:
-    """Click a copy button as a reader does (opening the collapsed blocks around it first); the clipboard's text."""
+def _show(button) -> None:
+    """Open the collapsed blocks and select the tabs around a copy button, as a reader does before clicking it."""
     button.evaluate(
-        """b => { for (let d = b.closest('details:not([open])'); d; d = b.closest('details:not([open])'))
-                    d.querySelector(':scope > summary').click(); }"""
+        """b => {
+            for (let d = b.closest('details:not([open])'); d; d = b.closest('details:not([open])'))
+                d.querySelector(':scope > summary').click();
+            for (let block = b.closest('.tabbed-block'); block; block = block.parentElement.closest('.tabbed-block')) {
+                const set = block.closest('.tabbed-set');
+                const index = [...block.parentElement.children].indexOf(block);
+                set.querySelectorAll(':scope > .tabbed-labels > label')[index].click();
+            }
+        }"""
     )
+
+
+def _copy(page: Page, button) -> str:
+    """Click a copy button as a reader does (`_show` first); the clipboard's text."""
+    _show(button)
     page.evaluate("text => navigator.clipboard.writeText(text)", UNREAD)
     button.click()
     try:
@@ -544,6 +564,100 @@ def test_page_copy_buttons_copy_the_shown_code(visit: Visit, locale: str):
             seen["math-like"] += bool(re.search(r"\$[^$\n]+\$", copied))
         assert _math_in_code(page) == 0, f"KaTeX typeset math inside code on {path}"
     assert all(seen.values()), f"the pages no longer have each kind of block this test is for: {seen}"
+    visit.assert_clean()
+
+
+# No chapter puts a snippet in a content tab or uses `source="tabbed-…"`: a one-chapter course does, each inside
+# a collapsed block too, with a comment Material could take for a code annotation and math-like text.
+TABS_SNIPPET = """import math
+
+# zh: 注释
+# en: a comment
+label = r"$x^2$"  # (1)
+for i in range(2):
+    print(label, i, r"\\(y\\)", math.pi > 3)
+"""
+TABS_OUTPUT = "$x^2$ 0 \\(y\\) True\n$x^2$ 1 \\(y\\) True\n"
+TABS_PAGE = """# {title}
+
+```snippet source="tabbed-left"
+ch/tabs.py
+```
+
+=== "One"
+
+    Prose with math: $a^2$.
+
+=== "Two"
+
+    ```snippet
+    ch/tabs.py
+    ```
+
+??? note "Closed"
+
+    === "A"
+
+        Prose.
+
+    === "B"
+
+        ```snippet source="tabbed-right"
+        ch/tabs.py
+        ```
+"""
+
+
+@pytest.fixture(scope="module")
+def tabs_site(tmp_path_factory) -> str:
+    """`TABS_PAGE` in both languages, built with the site's config, engine and scripts, served; its base URL."""
+    from minirepo import make_repo
+
+    root = make_repo(tmp_path_factory.mktemp("tabs") / "repo", TABS_SNIPPET, "tabs.py")
+    (root / "snippets" / "ch" / "tabs.out").write_text(TABS_OUTPUT, encoding="utf-8")
+    for locale, title in (("zh", "第一章"), ("en", "Chapter one")):
+        (root / "docs" / f"ch.{locale}.md").write_text(TABS_PAGE.format(title=title), encoding="utf-8")
+    for folder in ("javascripts", "katex"):  # the math script, as the site has it
+        shutil.copytree(REPO_ROOT / "docs" / "assets" / folder, root / "docs" / "assets" / folder)
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True, timeout=300
+    )
+    assert built.returncode == 0, built.stderr
+    yield from _serve(root / "site")
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_copy_buttons_in_tabs_copy_the_shown_code(visit: Visit, tabs_site: str, locale: str):
+    """Material's buttons in tabbed sources and content tabs (in a collapsed block too), and the notebook view's."""
+    page = visit.page
+    visit.base_url = tabs_site
+    _allow_clipboard(visit)
+    chapter = "/ch/" if locale == "zh" else "/en/ch/"
+    visit.goto(chapter)
+    _wait_for(page, ".arithmatex .katex", "math not rendered by KaTeX")
+    buttons = page.locator(".md-code__button[data-md-type=copy]").all()
+    kinds = [
+        b.evaluate(
+            "b => !!document.querySelector(b.dataset.clipboardTarget).closest('.highlight[data-search-exclude]')"
+        )
+        for b in buttons
+    ]
+    assert kinds.count(True) == 3 and kinds.count(False) == 3, kinds  # each embed: its source and its output
+    source = display_source(TABS_SNIPPET, locale).removesuffix("\n")
+    for number, (button, is_source) in enumerate(zip(buttons, kinds, strict=True), start=1):
+        copied = _copy(page, button)
+        expected = source if is_source else TABS_OUTPUT.removesuffix("\n")
+        assert copied == expected, f"{chapter}, copy button {number} copied {copied!r}"
+    assert _math_in_code(page) == 0, "KaTeX typeset math inside code"
+
+    visit.goto(chapter + "notebook/")
+    _wait_for(page, ".jupyter-wrapper .katex", "notebook math not rendered by KaTeX")
+    buttons = page.locator(".jupyter-wrapper clipboard-copy").all()
+    assert len(buttons) == 3
+    for number, button in enumerate(buttons, start=1):
+        copied = _copy(page, button)
+        assert copied == source, f"{chapter}notebook/, copy button {number} copied {copied!r}"
+    assert _math_in_code(page) == 0, "KaTeX typeset math inside a notebook's code or copy text"
     visit.assert_clean()
 
 
