@@ -1,4 +1,4 @@
-"""The built site in a real browser: language switch, search, charts, math, lightbox, accessibility.
+"""The built site in a real browser: language switch, search, charts, math, lightbox, copy buttons, accessibility.
 
 One Chromium per module (Playwright's sync API, without pytest-playwright), a fresh context per
 test. The site is served from 127.0.0.1; every request for any other host is recorded and aborted,
@@ -10,10 +10,15 @@ a build into a temporary directory. Chromium comes from `CHROMIUM`, else /usr/bi
 
 from __future__ import annotations
 
+import ast
 import functools
 import http.server
+import json
 import os
 import re
+import shutil
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +27,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from snippet_engine.running.source import display_source, read_source
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 AXE_JS = REPO_ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
@@ -59,16 +66,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path):
-    """The site served over HTTP on an ephemeral port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def _serve(directory: Path):
+    """Serve `directory` over HTTP on an ephemeral port of 127.0.0.1; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer((HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://{HOST}:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    """The site served over HTTP on an ephemeral port of 127.0.0.1."""
+    yield from _serve(site_dir)
 
 
 @pytest.fixture(scope="module")
@@ -423,6 +435,229 @@ def test_axe_finds_no_serious_violations(visit: Visit, path: str):
     assert not serious, f"axe: serious or critical WCAG 2.1 A/AA violations on {path} ({scheme}):\n" + _axe_report(
         serious
     )
+    visit.assert_clean()
+
+
+# --- g. copy buttons: what a reader copies is what ran ------------------------------------------
+
+# Chapter 11 has code with math-like text (`r"$\\ell = (w x - y)^2$"`) and solutions in collapsed blocks inside
+# list items; chapter 2 has snippets inside admonitions.
+COPY_PAGES = {
+    "zh": [CHAPTER["zh"], "/tensors/02-tensor-creation/"],
+    "en": [CHAPTER["en"], "/en/tensors/02-tensor-creation/"],
+}
+UNREAD = "\u2400 clipboard not written"
+"""Put on the clipboard before each click: a button that copies nothing leaves it there."""
+
+
+def _show(button) -> None:
+    """Open the collapsed blocks and select the tabs around a copy button, as a reader does before clicking it."""
+    button.evaluate(
+        """b => {
+            for (let d = b.closest('details:not([open])'); d; d = b.closest('details:not([open])'))
+                d.querySelector(':scope > summary').click();
+            for (let block = b.closest('.tabbed-block'); block; block = block.parentElement.closest('.tabbed-block')) {
+                const set = block.closest('.tabbed-set');
+                const index = [...block.parentElement.children].indexOf(block);
+                set.querySelectorAll(':scope > .tabbed-labels > label')[index].click();
+            }
+        }"""
+    )
+
+
+def _copy(page: Page, button) -> str:
+    """Click a copy button as a reader does (`_show` first); the clipboard's text."""
+    _show(button)
+    page.evaluate("text => navigator.clipboard.writeText(text)", UNREAD)
+    button.click()
+    try:
+        page.wait_for_function("async text => (await navigator.clipboard.readText()) !== text", arg=UNREAD)
+    except PlaywrightTimeoutError:
+        pytest.fail(f"clicking a copy button on {page.url} put nothing on the clipboard", pytrace=False)
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def _same_program(copied: str, snippet: Path) -> bool:
+    """Whether pasted code is the snippet's program: the same syntax tree (comments are not in it)."""
+    return ast.dump(ast.parse(copied)) == ast.dump(ast.parse(read_source(snippet)))
+
+
+def _allow_clipboard(visit: Visit) -> None:
+    visit.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=visit.base_url)
+
+
+def _math_in_code(page: Page) -> int:
+    """Math KaTeX typeset inside code or a copy button's hidden text (each changes what is read or copied)."""
+    return page.evaluate("document.querySelectorAll('pre .katex, code .katex, .clipboard-copy-txt .katex').length")
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_notebook_copy_buttons_copy_each_cell_as_in_the_ipynb(visit: Visit, site_dir: Path, locale: str):
+    """mkdocs-jupyter's "Copy to Clipboard" (issue 23: a cell was copied as one line, and math was typeset in it)."""
+    page = visit.page
+    _allow_clipboard(visit)
+    path = CHAPTER[locale] + "notebook/"
+    notebook = json.loads((site_dir / path.strip("/") / f"11-backprop.{locale}.ipynb").read_text(encoding="utf-8"))
+    cells = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    visit.goto(path)
+    _wait_for(page, ".jupyter-wrapper .katex", "notebook math not rendered by KaTeX")  # the math script has run
+    buttons = page.locator(".jupyter-wrapper clipboard-copy")
+    assert buttons.count() == len(cells), f"{buttons.count()} copy buttons for {len(cells)} code cells"
+    sources = ["".join(cell["source"]) for cell in cells]
+    # The issue's cases are on this page: a # comment with lines after it, math-like text in code.
+    assert any(re.search(r"^ *#.*\n.*\S", source, re.MULTILINE) for source in sources)
+    assert any(re.search(r"\$[^$\n]+\$", source) for source in sources)
+    for number, (button, cell, source) in enumerate(zip(buttons.all(), cells, sources, strict=True), start=1):
+        copied = _copy(page, button)
+        assert copied == source, f"copy button {number} copied {copied[:200]!r}, the cell is {source[:200]!r}"
+        shown = button.evaluate("b => b.closest('.jp-InputArea').querySelector('.highlight-ipynb pre').textContent")
+        assert copied == shown.removesuffix("\n"), f"copy button {number} copied other code than the cell shows"
+        snippet = REPO_ROOT / "snippets" / cell["metadata"]["snippet"]
+        assert _same_program(copied, snippet), f"copy button {number}: not the program of {snippet}"
+    assert _math_in_code(page) == 0, "KaTeX typeset math inside code or a copy button's text"
+    visit.assert_clean()
+
+
+_PAGE_COPY_BUTTONS = """() => [...document.querySelectorAll('.md-code__button[data-md-type=copy]')].map(button => {
+    const code = document.querySelector(button.dataset.clipboardTarget);
+    const source = code.closest('.highlight[data-search-exclude]');  // a snippet's source (site/fence.py)
+    const downloads = source && [...document.querySelectorAll('.snippet-downloads')]
+        .find(p => source.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const link = downloads && downloads.querySelector('a[download]');
+    const href = link && new URL(link.getAttribute('href'), location.href).pathname;
+    return {
+        shown: code.textContent,
+        snippet: href ? decodeURIComponent(href.split('/snippets/').pop()) : null,
+        collapsed: !!button.closest('details:not([open])'),
+        admonition: !!button.closest('.admonition'),
+    };
+})"""
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_page_copy_buttons_copy_the_shown_code(visit: Visit, locale: str):
+    """Material's copy button on every code block: a snippet's source as the page shows it, outputs as shown."""
+    page = visit.page
+    _allow_clipboard(visit)
+    seen = {"snippet": 0, "collapsed": 0, "admonition": 0, "math-like": 0}
+    for path in COPY_PAGES[locale]:
+        visit.goto(path)
+        _wait_for(page, ".md-code__button[data-md-type=copy]", "no copy button", state="attached")
+        if page.locator(".arithmatex").count():
+            _wait_for(page, ".arithmatex .katex", "math not rendered by KaTeX")
+        blocks = page.evaluate(_PAGE_COPY_BUTTONS)
+        buttons = page.locator(".md-code__button[data-md-type=copy]").all()
+        assert len(buttons) == len(blocks)
+        for number, (button, block) in enumerate(zip(buttons, blocks, strict=True), start=1):
+            copied = _copy(page, button)
+            where = f"{path}, copy button {number}"
+            if block["snippet"] is None:  # an output: Material copies the block's text without trailing blanks
+                assert copied == block["shown"].rstrip(), f"{where} copied {copied[:200]!r}"
+                continue
+            snippet = REPO_ROOT / "snippets" / block["snippet"]
+            expected = display_source(read_source(snippet), locale).removesuffix("\n")
+            assert copied == expected, f"{where} ({block['snippet']}) copied {copied[:200]!r}"
+            assert _same_program(copied, snippet), f"{where}: not the program of {snippet}"
+            seen["snippet"] += 1
+            seen["collapsed"] += block["collapsed"]
+            seen["admonition"] += block["admonition"]
+            seen["math-like"] += bool(re.search(r"\$[^$\n]+\$", copied))
+        assert _math_in_code(page) == 0, f"KaTeX typeset math inside code on {path}"
+    assert all(seen.values()), f"the pages no longer have each kind of block this test is for: {seen}"
+    visit.assert_clean()
+
+
+# No chapter puts a snippet in a content tab or uses `source="tabbed-…"`: a one-chapter course does, each inside
+# a collapsed block too, with a comment Material could take for a code annotation and math-like text.
+TABS_SNIPPET = """import math
+
+# zh: 注释
+# en: a comment
+label = r"$x^2$"  # (1)
+for i in range(2):
+    print(label, i, r"\\(y\\)", math.pi > 3)
+"""
+TABS_OUTPUT = "$x^2$ 0 \\(y\\) True\n$x^2$ 1 \\(y\\) True\n"
+TABS_PAGE = """# {title}
+
+```snippet source="tabbed-left"
+ch/tabs.py
+```
+
+=== "One"
+
+    Prose with math: $a^2$.
+
+=== "Two"
+
+    ```snippet
+    ch/tabs.py
+    ```
+
+??? note "Closed"
+
+    === "A"
+
+        Prose.
+
+    === "B"
+
+        ```snippet source="tabbed-right"
+        ch/tabs.py
+        ```
+"""
+
+
+@pytest.fixture(scope="module")
+def tabs_site(tmp_path_factory) -> str:
+    """`TABS_PAGE` in both languages, built with the site's config, engine and scripts, served; its base URL."""
+    from minirepo import make_repo
+
+    root = make_repo(tmp_path_factory.mktemp("tabs") / "repo", TABS_SNIPPET, "tabs.py")
+    (root / "snippets" / "ch" / "tabs.out").write_text(TABS_OUTPUT, encoding="utf-8")
+    for locale, title in (("zh", "第一章"), ("en", "Chapter one")):
+        (root / "docs" / f"ch.{locale}.md").write_text(TABS_PAGE.format(title=title), encoding="utf-8")
+    for folder in ("javascripts", "katex"):  # the math script, as the site has it
+        shutil.copytree(REPO_ROOT / "docs" / "assets" / folder, root / "docs" / "assets" / folder)
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True, timeout=300
+    )
+    assert built.returncode == 0, built.stderr
+    yield from _serve(root / "site")
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_copy_buttons_in_tabs_copy_the_shown_code(visit: Visit, tabs_site: str, locale: str):
+    """Material's buttons in tabbed sources and content tabs (in a collapsed block too), and the notebook view's."""
+    page = visit.page
+    visit.base_url = tabs_site
+    _allow_clipboard(visit)
+    chapter = "/ch/" if locale == "zh" else "/en/ch/"
+    visit.goto(chapter)
+    _wait_for(page, ".arithmatex .katex", "math not rendered by KaTeX")
+    buttons = page.locator(".md-code__button[data-md-type=copy]").all()
+    kinds = [
+        b.evaluate(
+            "b => !!document.querySelector(b.dataset.clipboardTarget).closest('.highlight[data-search-exclude]')"
+        )
+        for b in buttons
+    ]
+    assert kinds.count(True) == 3 and kinds.count(False) == 3, kinds  # each embed: its source and its output
+    source = display_source(TABS_SNIPPET, locale).removesuffix("\n")
+    for number, (button, is_source) in enumerate(zip(buttons, kinds, strict=True), start=1):
+        copied = _copy(page, button)
+        expected = source if is_source else TABS_OUTPUT.removesuffix("\n")
+        assert copied == expected, f"{chapter}, copy button {number} copied {copied!r}"
+    assert _math_in_code(page) == 0, "KaTeX typeset math inside code"
+
+    visit.goto(chapter + "notebook/")
+    _wait_for(page, ".jupyter-wrapper .katex", "notebook math not rendered by KaTeX")
+    buttons = page.locator(".jupyter-wrapper clipboard-copy").all()
+    assert len(buttons) == 3
+    for number, button in enumerate(buttons, start=1):
+        copied = _copy(page, button)
+        assert copied == source, f"{chapter}notebook/, copy button {number} copied {copied!r}"
+    assert _math_in_code(page) == 0, "KaTeX typeset math inside a notebook's code or copy text"
     visit.assert_clean()
 
 

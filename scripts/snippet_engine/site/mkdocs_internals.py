@@ -184,7 +184,25 @@ INTERNALS: tuple[Internal, ...] = (
         "read",
         "page_memo: part of the memoised transforms' key",
     ),
-    # mkdocs-jupyter: its render cache and its log.
+    # mkdocs-jupyter: its copy buttons' text, its render cache and its log.
+    Internal(
+        "mkdocs_jupyter.nbconvert2:mk_custom_highlight_code",
+        "mkdocs-jupyter",
+        "0.26.3",
+        "read",
+        'notebook_views: the hidden copy text it writes after each code cell (<div id="cell-N" '
+        'class="clipboard-copy-txt">) rewritten as a <pre>, so minification and math keep it as the source',
+        signature="(extra_css_classes)",
+        checked_by="tests/test_notebook_views.py, tests/test_browser.py",
+    ),
+    Internal(
+        "mkdocs_jupyter:templates/mkdocs_html/notebook.html.j2",
+        "mkdocs-jupyter",
+        "0.26.3",
+        "read",
+        'notebook_views: each code cell\'s <clipboard-copy for="cell-N"> button, counted against the copy texts',
+        checked_by="tests/test_notebook_views.py, tests/test_browser.py",
+    ),
     Internal(
         "mkdocs_jupyter.plugin:Plugin._used_cache_paths",
         "mkdocs-jupyter",

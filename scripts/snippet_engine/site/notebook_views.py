@@ -4,8 +4,9 @@
   (the .ipynb beside it, for download), in the language being built;
 - `link_to_notebook` puts a button under a chapter page's title;
 - `fix_notebook_html` gives a view the chapter page's heading ids, a working
-  table of contents, keyboard-scrollable code, a download button, and links
-  the chapter page's chart files instead of inlining the PNGs (`charts`);
+  table of contents, keyboard-scrollable code, a download button, copy buttons
+  that copy each cell's source as it is (`keep_copy_text`), and links the
+  chapter page's chart files instead of inlining the PNGs (`charts`);
 - `drop_cdn_scripts` removes nbconvert's script blocks that load from CDNs;
 - `keep_notebook_renders` stops mkdocs-jupyter evicting the other language's renders.
 """
@@ -160,7 +161,12 @@ def _chart_alts(path: Path) -> dict[str, str]:
 
 def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     """A notebook view's HTML with the chapter's heading ids and a working TOC, keyboard-reachable code, a
-    download button (sets `page.toc`), and each embedded PNG replaced by its chart file (the .ipynb keeps them)."""
+    download button (sets `page.toc`), copy text kept as the cells' source (`keep_copy_text`), and each embedded
+    PNG replaced by its chart file (the .ipynb keeps them).
+
+    Raises:
+        PluginError: From `keep_copy_text`, when a copy button's text is not where mkdocs-jupyter puts it.
+    """
     notebook = Path(page.file.abs_src_path)
     memo = _view_memo(config)
     key = memo.key(html, page.url, mkdocs_internals.file_locale(page.file), notebook.read_bytes())
@@ -176,6 +182,7 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
         from markdown.extensions.toc import slugify
     html, tokens = _anchor_headings(html, slugify)
     page.toc = mkdocs_internals.table_of_contents(tokens)
+    html = keep_copy_text(html, page.file.src_uri)
     # Code cells and outputs scroll sideways: reachable and scrollable with the keyboard (WCAG 2.1.1).
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = highlight.slim_highlighted_html(html)  # the chapter page's fewer spans (and colours) in the view too
@@ -191,6 +198,58 @@ def fix_notebook_html(html: str, page: Any, config: Any) -> str:
     if chart_files is not None:  # else a chart cache outside the repository: nothing to memoise against
         memo.put(key, {"html": button + html, "toc": tokens, "charts": chart_files})
     return button + html
+
+
+_COPY_TEXT = re.compile(
+    r'<div(?=[^>]*\sclass="clipboard-copy-txt")(?=[^>]*\sid="(?P<id>cell-[0-9]+)")[^>]*>(?P<text>[^<]*)</div>'
+)
+"""mkdocs-jupyter's copy text of a code cell (`nbconvert2.mk_custom_highlight_code`): the source, HTML-escaped.
+nbconvert serialises the page again, so the attributes may come in either order."""
+_COPY_BUTTON = re.compile(r'<clipboard-copy\b[^>]*\sfor="cell-[0-9]+"')
+
+
+def keep_copy_text(html: str, where: str) -> str:
+    """A notebook view whose "Copy to Clipboard" buttons copy each cell's source exactly, newlines included.
+
+    mkdocs-jupyter puts each code cell's source, escaped, in a hidden `<div class="clipboard-copy-txt">`,
+    and its button (GitHub's `<clipboard-copy>` element) copies that element's `textContent`. In a
+    `<div>` white space is not significant, so the page's minification (`hooks.minify`, as any HTML
+    minifier may) collapsed every newline and indentation: a pasted cell was one line, everything after
+    its first `#` comment commented out. And the math script typeset `$x^2$` inside it, as in any
+    element but code (KaTeX's auto-render skips `<pre>`, `<code>`, `<textarea>`, … by tag). Here the
+    text is a `<pre hidden>`, where the HTML standard makes white space significant and where no math
+    is typeset; the site's KaTeX set-up (`docs/assets/javascripts/katex-init.js`) also skips the class.
+
+    Sources: the HTML standard on `pre` ("the leading newline … is removed", so one is added before a
+    source that starts with a newline: https://html.spec.whatwg.org/multipage/grouping-content.html#the-pre-element);
+    mkdocs-jupyter 0.26's `nbconvert2.py` and `templates/mkdocs_html/notebook.html.j2`; @github/clipboard-copy-element
+    (`copyNode` writes `node.textContent`).
+
+    Parameters:
+        html: The view's HTML, as mkdocs-jupyter rendered it.
+        where: The notebook's path, for the error.
+
+    Returns:
+        The HTML with each copy text in a `<pre hidden class="clipboard-copy-txt">` of the same id.
+
+    Raises:
+        PluginError: When the view has not one copy text per copy button: mkdocs-jupyter's markup changed,
+            and its buttons would copy collapsed text again.
+    """
+
+    def as_pre(match: re.Match[str]) -> str:
+        text = match["text"]
+        lead = "\n" if text.startswith("\n") else ""
+        return f'<pre id="{match["id"]}" class="clipboard-copy-txt" hidden>{lead}{text}</pre>'
+
+    html, count = _COPY_TEXT.subn(as_pre, html)
+    buttons = len(_COPY_BUTTON.findall(html))
+    if count != buttons:
+        raise PluginError(
+            f"{where}: {buttons} copy buttons but {count} copy texts in mkdocs-jupyter's markup "
+            '(<div class="clipboard-copy-txt" id="cell-N">): its markup changed, see site/notebook_views.py'
+        )
+    return html
 
 
 _EMPTY_GUTTERS = (
