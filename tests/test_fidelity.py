@@ -13,9 +13,9 @@ import pytest
 
 from conftest import FIXTURES, REPO_ROOT
 from snippet_engine import Engine
+from snippet_engine.running.paths import portable_paths
 from snippet_engine.running.source import display_source, unpaired_comments
 from snippet_engine.running.terminal import render_terminal
-from snippet_engine.running.worker import portable_paths
 
 REL = "tests/fixtures/snippets"
 
@@ -24,7 +24,7 @@ def python_x_py(name: str) -> str:
     """What a terminal shows for `python <fixture>` run from the repository root.
 
     Python names files by their absolute paths in tracebacks and warnings; the engine names them relative to
-    the repository, `site-packages/` or `stdlib/` (`worker.portable_paths`), so that no page or record
+    the repository, `site-packages/` or `stdlib/` (`paths.portable_paths`), so that no page or record
     depends on where the course or Python was installed.
     """
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}

@@ -221,8 +221,16 @@ class Observer:
 
     def _record_open(self, args: tuple) -> None:
         path = args[0]
-        if not isinstance(path, str):
-            return
+        if isinstance(path, str):
+            self.add_read(path)
+
+    def add_read(self, path: str) -> None:
+        """Record a file the snippet opened (by the audit hook, or by any layer: `file_reads`), when it is a
+        repository file: not the snippet itself, not the interpreter's own tree or installed packages.
+
+        Parameters:
+            path: The file, absolute or relative to the working directory.
+        """
         full = os.path.abspath(path)
         if (
             full.startswith(self.repo_root)

@@ -17,14 +17,13 @@ import os
 import select
 import shutil
 import signal
-import site
 import sys
-import sysconfig
 import tempfile
 import time
 import weakref
 from typing import Any
 
+from snippet_engine.running.paths import portable_paths
 from snippet_engine.running.sandbox import (
     run_child,  # before the heavy imports: it keeps Python's pristine warning filters
 )
@@ -165,31 +164,6 @@ class _OutputReader:
             last = last[last.find(b"\n") + 1 :] if b"\n" in last[:-1] else last
         shown = first.decode("utf-8", "ignore") + CUT_MARK + "\n" + last.decode("utf-8", "ignore")
         return shown, True
-
-
-def portable_paths(text: str, repo_root: str) -> str:
-    """Output that names files the same way on every machine.
-
-    Python prints absolute paths (a traceback's library frames, a warning's file,
-    a snippet printing `__file__`). The repository's own files become relative to
-    its root (as the engine names the snippet itself), installed packages
-    `site-packages/…` and the standard library `stdlib/…`, so that neither a page
-    nor a `.out` record depends on where the course or Python was installed.
-
-    Parameters:
-        text: Rendered output.
-        repo_root: The repository's absolute path.
-
-    Returns:
-        The text with those prefixes replaced.
-    """
-    prefixes = {repo_root.rstrip("/") + "/": ""}
-    for path in {*site.getsitepackages(), site.getusersitepackages()}:
-        prefixes[path.rstrip("/") + "/"] = "site-packages/"
-    prefixes[sysconfig.get_paths()["stdlib"].rstrip("/") + "/"] = "stdlib/"
-    for prefix in sorted(prefixes, key=len, reverse=True):  # the venv's site-packages lies inside the repository
-        text = text.replace(prefix, prefixes[prefix])
-    return text
 
 
 def _dump_traceback(pid: int, pidfd: int, reader: _OutputReader, trace_path: str) -> None:
