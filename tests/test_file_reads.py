@@ -142,7 +142,50 @@ def test_reads_by_other_snippets_and_by_the_engine_are_not_attributed(repo, tmp_
     assert quiet.reads == {}  # busy.py's reads went through its own mount, the test's through the host's
 
 
-def test_without_privileges_only_the_audit_hook_sees_reads(monkeypatch):
+def _watched_in_a_child(root, **options):
+    """Fork a process that watches `root`, reads a.bin through NumPy and b.bin through `cat`; what it collected."""
+    import json
+    import os
+    import subprocess
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        try:
+            import numpy as np
+
+            watch, note = file_reads.watch(str(root), **options)
+            np.fromfile(root / "data" / "a.bin", dtype=np.uint8)
+            subprocess.run(["cat", str(root / "b.bin")], stdout=subprocess.DEVNULL, check=True)
+            time.sleep(0.3)  # the parent reads c.bin meanwhile
+            os.write(write_end, json.dumps([sorted(watch.collect()), note]).encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    for _ in range(10):
+        (root / "c.bin").read_bytes()
+        time.sleep(0.03)
+    with os.fdopen(read_end, "rb") as fh:
+        paths, note = json.loads(fh.read() or b"[[], null]")
+    os.waitpid(pid, 0)
+    return [os.path.relpath(path, root) for path in paths], note
+
+
+def test_directory_marks_keep_the_processs_own_opens_by_any_library(tmp_path):
+    root = tmp_path / "repo"
+    (root / "data").mkdir(parents=True)
+    for name in ("data/a.bin", "b.bin", "c.bin"):
+        (root / name).write_bytes(b"\0" * 8)
+    for hidden in (".venv", "site", "node_modules"):
+        (root / hidden).mkdir()
+    # What an unprivileged snippet gets (no mount of its own to mark): its own process's opens, not its children's.
+    paths, note = _watched_in_a_child(root, own_mount=False)
+    assert paths == ["data/a.bin"]
+    assert note == "no mount of its own: opens by processes the snippet starts are not seen"
+    assert file_reads.directories(str(root)) == [str(root), str(root / "data")]
+
+
+def test_where_the_kernel_refuses_fanotify_there_is_no_watch_and_a_reason(monkeypatch):
     class Refusing:
         def fanotify_init(self, flags, event_flags):
             import ctypes
@@ -152,4 +195,8 @@ def test_without_privileges_only_the_audit_hook_sees_reads(monkeypatch):
 
     monkeypatch.setattr(file_reads, "_LIBC", Refusing())
     watch, reason = file_reads.watch("/")
-    assert watch is None and reason == "fanotify_init failed: Operation not permitted"
+    assert watch is None
+    assert reason == (
+        "fanotify_init failed: Operation not permitted; "
+        "fanotify_init(FAN_REPORT_DFID_NAME) failed: Operation not permitted"
+    )

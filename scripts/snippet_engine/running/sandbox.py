@@ -153,8 +153,8 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     isolation_failure = isolation.isolate_network()
     # The repository is read-only to the whole process tree (C code included); the audit hook names the line.
     protection_failure = isolation.protect_directory(request["repo_root"])
-    # Opens by any layer (C code, subprocesses) through that mount of its own, the snippet's process tree's alone.
-    opened, _ = file_reads.watch(request["repo_root"]) if protection_failure is None else (None, None)
+    # Repository files opened by any layer (C code, and where allowed the processes it starts), the snippet's alone.
+    opened, _ = file_reads.watch(request["repo_root"], own_mount=protection_failure is None)
     child_pid = os.getpid()
     snippet = request["name"]
     _redirect_output(output_fd)
