@@ -212,7 +212,8 @@ def watch(root: str, own_mount: bool = True) -> tuple[FileReads | None, str | No
     mount_note = "no mount of its own"
     if own_mount:
         flags = FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK | FAN_UNLIMITED_QUEUE
-        fd = _LIBC.fanotify_init(flags, os.O_RDONLY | os.O_LARGEFILE | os.O_CLOEXEC)
+        # Non-blocking: the descriptor of an opened FIFO must not wait for a writer.
+        fd = _LIBC.fanotify_init(flags, os.O_RDONLY | os.O_LARGEFILE | os.O_CLOEXEC | os.O_NONBLOCK)
         if fd >= 0:
             if _LIBC.fanotify_mark(fd, FAN_MARK_ADD | FAN_MARK_MOUNT, FAN_OPEN, _AT_FDCWD, os.fsencode(root)) == 0:
                 return FileReads(fd, root + "/"), None
