@@ -21,7 +21,7 @@ and fanotify(7) reports them. `watch` picks the most precise report the machine 
   seen then.
 
 Events wait in the kernel until `collect` reads them, at the end of the run (the mount mark's queue
-is unlimited; a directory mark's holds 16384 events, past which the kernel drops them and says so).
+is unlimited; a directory mark's holds 16384 events, past which the kernel drops the rest).
 Where neither is allowed (not Linux, a kernel before 5.13, no mount of its own), `watch` returns None
 and the reason: only the audit hook's reads are known then. Runs inside the forked child, like `sandbox`.
 """
@@ -44,7 +44,6 @@ FAN_MARK_ADD = 0x1
 FAN_MARK_MOUNT = 0x10
 FAN_OPEN = 0x20
 FAN_EVENT_ON_CHILD = 0x08000000
-FAN_Q_OVERFLOW = 0x4000
 FAN_NOFD = -1
 FAN_EVENT_INFO_TYPE_DFID_NAME = 2
 _AT_FDCWD = -100
@@ -130,8 +129,6 @@ class FileReads:
         self.fd = fd
         self.root = root
         self.folders = folders
-        self.overflowed = False
-        """Whether the kernel dropped events (a directory mark's queue was full): reads may be missing."""
 
     def collect(self) -> set[str]:
         """The absolute paths of the regular files opened under the root so far (each event read once).
@@ -151,9 +148,7 @@ class FileReads:
                 break
             offset = 0
             while offset + _EVENT.size <= len(buffer):
-                length, _, _, header, mask, fd, pid = _EVENT.unpack_from(buffer, offset)
-                if mask & FAN_Q_OVERFLOW:
-                    self.overflowed = True
+                length, _, _, header, _, fd, pid = _EVENT.unpack_from(buffer, offset)
                 if fd != FAN_NOFD:
                     paths.add(self._opened(fd))
                 elif pid == own and self.folders is not None:
@@ -182,10 +177,6 @@ class FileReads:
                     return os.path.join(folder, os.fsdecode(name))
             at += max(length, _INFO.size)
         return ""
-
-    def close(self) -> None:
-        """Stop watching (the group and its marks go away)."""
-        os.close(self.fd)
 
 
 def watch(root: str, own_mount: bool = True) -> tuple[FileReads | None, str | None]:

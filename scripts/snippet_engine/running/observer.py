@@ -4,8 +4,9 @@
 unraisable exception hooks, matplotlib's `plt.show` and `plt.figure`), which collects what the
 engine's policy needs: each warning where Python would show it, exceptions in background threads,
 every network attempt (refused: `NetworkAccessError`), every write into the repository (refused:
-`RepositoryWriteError`), the files it reads, and the figures, saved at `FIGURE_DPI` with fixed
-metadata. Runs inside the forked child, like `sandbox`.
+`RepositoryWriteError`), the files its Python opens (`file_reads` adds those opened by any
+layer), and the figures, saved at `FIGURE_DPI` with fixed metadata. Runs inside the forked child,
+like `sandbox`.
 """
 
 from __future__ import annotations
