@@ -123,6 +123,13 @@ try:
 except ValueError:
     traceback.print_exc(file=sys.stdout)
 """,
+    # The path in an uncaught exception's message, which the kernel reports apart from the streams.
+    "missing.py": """\
+# snippet: expect-exception=FileNotFoundError
+from pathlib import Path
+
+print((Path(__file__).parent / "missing.txt").read_text())
+""",
 }
 
 
@@ -137,6 +144,7 @@ def test_paths_in_a_cell_are_named_as_the_engine_names_them(tmp_path):
         'data: snippets/ch/words.txt\nTraceback (most recent call last):\n  File "snippets/ch/where.py", line 10,'
     )
     assert '\n  File "stdlib/json/decoder.py", line ' in records["ch/where.py"]
+    assert records["ch/missing.py"].endswith(": 'snippets/ch/missing.txt'\n")
     run = check(project, results=results)
     assert run.ok, run.error
 

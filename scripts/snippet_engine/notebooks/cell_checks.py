@@ -298,6 +298,7 @@ def _compare(number: int, cell: nbformat.NotebookNode, record: CellRecord, files
         )
         if record.expect_exception and shown.error is not None:
             ending = f"{shown.error.get('ename', '')}: {shown.error.get('evalue', '')}\n"
+            ending = _as_the_engine_shows(ending, record.path, files_root)  # a path in the message too
             actual, stderr = actual + ending, stderr + ending
             recorded = _without_traceback(recorded)
         varies = dict(record.varies)
