@@ -18,9 +18,9 @@ import pytest
 
 from conftest import FIXTURES, REPO_ROOT
 from snippet_engine import Engine
+from snippet_engine.running.paths import portable_paths
 from snippet_engine.running.source import display_source, unpaired_comments
 from snippet_engine.running.terminal import render_terminal
-from snippet_engine.running.worker import portable_paths
 
 REL = "tests/fixtures/snippets"
 
@@ -35,7 +35,7 @@ def python_x_py(name: str) -> str:
     The fixture runs on a pseudo-terminal (as in a terminal window: C stdio and Python's own streams are
     line-buffered, `isatty()` is true), with no `PYTHONUNBUFFERED`, and its stdin at end of file, as the
     engine gives it. Python names files by their absolute paths in tracebacks and warnings; the engine names
-    them relative to the repository, `site-packages/` or `stdlib/` (`worker.portable_paths`), so that no page
+    them relative to the repository, `site-packages/` or `stdlib/` (`paths.portable_paths`), so that no page
     or record depends on where the course or Python was installed.
     """
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONUNBUFFERED", "PYTHONPATH")}

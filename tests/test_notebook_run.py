@@ -9,15 +9,19 @@ import base64
 import functools
 import hashlib
 import http.server
+import os
 import shutil
+import struct
 import subprocess
 import sys
 import threading
 
 import nbformat
+import pytest
 
 from conftest import REPO_ROOT
 from minirepo import tiny_png_base64
+from snippet_engine import Engine
 from snippet_engine.course.project import Page, Project
 from snippet_engine.notebooks.build import EMBED_LIMIT, LOCAL_FILES, METADATA_KEY, build_notebook, write_notebooks
 from snippet_engine.notebooks.run import NotebookRun, run_notebooks
@@ -43,8 +47,10 @@ def make_course(root, snippets, files=None):
     return Project(root)
 
 
-def check(project, *, figures=None, devices=None, reads=None, cache_dir=None) -> NotebookRun:
-    """Write the zh notebook from hand-made results and run it as the checker does."""
+def check(project, *, figures=None, devices=None, reads=None, cache_dir=None, results=None) -> NotebookRun:
+    """Write the zh notebook from hand-made results (or the engine's `results`) and run it as the checker does."""
+    if results is not None:
+        return _check_results(project, results, cache_dir)
     results = {}
     for snippet in sorted((project.snippets_dir / "ch").glob("*.py")):
         name = f"ch/{snippet.name}"
@@ -58,12 +64,107 @@ def check(project, *, figures=None, devices=None, reads=None, cache_dir=None) ->
                 for rel in (reads or {}).get(snippet.name, [])
             },
         )
+    return _check_results(project, results, cache_dir)
+
+
+def _check_results(project, results, cache_dir=None) -> NotebookRun:
     page = Page(project.docs_dir / "ch" / "01-first.zh.md", "ch/01-first", "zh")
     written = write_notebooks(project, results, project.root / ".cache" / "notebooks", [page])
     (run,) = run_notebooks(
         written, results, root=project.root, fingerprint={}, jobs=1, timeout=120, cache_dir=cache_dir
     )
     return run
+
+
+def engine_records(project, tmp_path):
+    """Run every snippet of the course through the engine, write its output as its record; the results by name."""
+    engine = Engine(project.root, jobs=1, use_cache=False, cache_dir=tmp_path / "engine-cache")
+    try:
+        results = {f"ch/{path.name}": engine.run(path) for path in sorted((project.snippets_dir / "ch").glob("*.py"))}
+    finally:
+        engine.close()
+    for name, result in results.items():
+        assert result.ok, result.error_lines()
+        (project.snippets_dir / name).with_suffix(".out").write_text(result.output, encoding="utf-8")
+    return results
+
+
+LIBRARY_PATHS = {
+    # A warning raised inside a library: Python names the library's file by its absolute path.
+    "converge.py": """\
+# snippet: expect-warning=ConvergenceWarning
+from sklearn.datasets import load_iris
+from sklearn.linear_model import LogisticRegression
+
+x, y = load_iris(return_X_y=True)
+model = LogisticRegression(max_iter=3).fit(x, y)
+print("classes:", model.classes_)
+""",
+    "broadcast.py": """\
+# snippet: expect-warning=UserWarning
+import torch
+from torch import nn
+
+loss = nn.MSELoss()(torch.ones(3, 1), torch.zeros(3))
+print("loss:", loss.item())
+""",
+    # The snippet's own paths (a data file beside it, its own frame) and the standard library's in a traceback.
+    "where.py": """\
+import json
+import sys
+import traceback
+from pathlib import Path
+
+# zh: 数据文件
+# en: the data file
+print("data:", Path(__file__).parent / "words.txt")
+try:
+    json.loads("{")
+except ValueError:
+    traceback.print_exc(file=sys.stdout)
+""",
+    # The path in an uncaught exception's message, which the kernel reports apart from the streams.
+    "missing.py": """\
+# snippet: expect-exception=FileNotFoundError
+from pathlib import Path
+
+print((Path(__file__).parent / "missing.txt").read_text())
+""",
+}
+
+
+def test_paths_in_a_cell_are_named_as_the_engine_names_them(tmp_path):
+    snippets = {name: (source, "") for name, source in LIBRARY_PATHS.items()}
+    project = make_course(tmp_path / "repo", snippets, {"snippets/ch/words.txt": "x"})
+    results = engine_records(project, tmp_path)
+    records = {name: (project.snippets_dir / name).with_suffix(".out").read_text() for name in results}
+    assert records["ch/converge.py"].startswith("site-packages/sklearn/linear_model/_logistic.py:")
+    assert records["ch/broadcast.py"].startswith("site-packages/torch/nn/modules/loss.py:")
+    assert records["ch/where.py"].startswith(
+        'data: snippets/ch/words.txt\nTraceback (most recent call last):\n  File "snippets/ch/where.py", line 10,'
+    )
+    assert '\n  File "stdlib/json/decoder.py", line ' in records["ch/where.py"]
+    assert records["ch/missing.py"].endswith(": 'snippets/ch/missing.txt'\n")
+    run = check(project, results=results)
+    assert run.ok, run.error
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="fanotify needs CAP_SYS_ADMIN (run as root)")
+def test_a_file_read_by_c_code_is_laid_out_for_the_notebook(tmp_path):
+    readers = {
+        "from_file.py": "from pathlib import Path\n\nimport torch\n\n"
+        'print(torch.from_file(str(Path(__file__).parent / "weights.bin"), size=2, dtype=torch.float32))\n',
+        "fromfile.py": "from pathlib import Path\n\nimport numpy as np\n\n"
+        'print(np.fromfile(Path(__file__).parent / "table.bin", dtype=np.float32))\n',
+    }
+    project = make_course(tmp_path / "repo", {name: (source, "") for name, source in readers.items()})
+    (project.snippets_dir / "ch" / "weights.bin").write_bytes(struct.pack("<2f", 0.5, 1.5))
+    (project.snippets_dir / "ch" / "table.bin").write_bytes(struct.pack("<2f", 2.5, 3.5))
+    results = engine_records(project, tmp_path)
+    assert list(results["ch/from_file.py"].reads) == ["snippets/ch/weights.bin"]
+    assert list(results["ch/fromfile.py"].reads) == ["snippets/ch/table.bin"]
+    run = check(project, results=results)
+    assert run.ok, run.error  # the setup cell wrote both files next to the notebook
 
 
 def test_the_kernel_works_in_a_temporary_directory_and_leaves_nothing_in_the_repository(tmp_path, monkeypatch):

@@ -24,9 +24,11 @@ running/ — running a snippet
 - `sandbox`         inside that child: `python x.py` semantics (source, warnings, shutdown) and the probes.
 - `observer`        inside that child: what the policy needs (warnings, network, repository writes, figures).
 - `isolation`       the child's network namespace and read-only repository (whole process tree).
+- `file_reads`      inside that child: the repository files its whole process tree opens, any layer (fanotify).
 - `state_probes`    named probes of process-global state and `snapshot` (stdlib only: loaded in kernels too).
 - `state`           two snapshots compared: what a snippet left changed, blamed on the line that did it.
 - `terminal`        raw output -> what a terminal shows (pyte).
+- `paths`           absolute paths in output -> the repository's, `site-packages/…`, `stdlib/…` (engine and notebooks).
 - `result`          `SnippetResult` and friends: plain dataclasses.
 - `cache`           the cache key and the atomic on-disk store.
 - `memo`            results of slow, pure computations on text (embeds, notebooks, search entries, pages), keyed by

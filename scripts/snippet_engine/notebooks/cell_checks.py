@@ -24,6 +24,7 @@ import nbformat
 
 from snippet_engine.running import state
 from snippet_engine.running.expected import Variation, output_diff, outputs_match
+from snippet_engine.running.paths import portable_paths
 from snippet_engine.running.records import load_info
 from snippet_engine.running.result import SnippetResult
 from snippet_engine.running.source import parse_directives, read_source
@@ -218,6 +219,34 @@ _TRACEBACK = re.compile(r"^Traceback \(most recent call last\):$", re.MULTILINE)
 _CELL_FILE = re.compile(r"^\S*ipykernel_\d+[/\\]\d+\.py:\d+: ", re.MULTILINE)
 """Where a warning raised by a cell's own code points: IPython compiles each cell to such a file."""
 
+_CELL_FRAME = re.compile(r'^(  File )"[^"\n]*ipykernel_\d+[/\\]\d+\.py", line \d+', re.MULTILINE)
+"""A printed traceback's frame in a cell's own code (`traceback.print_exc()`), in that compiled file."""
+
+
+def _snippet_lines_dropped(text: str, snippet: str) -> str:
+    """Output with the line numbers of the snippet's own warnings and traceback frames left out.
+
+    A cell drops the snippet's directives and the other language's comments, so its lines are
+    not the file's: the record's `snippets/ch/x.py:12: UserWarning` and `File "snippets/ch/x.py",
+    line 12` lose their numbers, as the kernel's text does in `_as_the_engine_shows`.
+    """
+    text = re.sub(rf"^{re.escape(snippet)}:\d+: ", f"{snippet}: ", text, flags=re.MULTILINE)
+    return re.sub(rf'^(  File )"{re.escape(snippet)}", line \d+', rf'\1"{snippet}"', text, flags=re.MULTILINE)
+
+
+def _as_the_engine_shows(text: str, snippet: str, files_root: str) -> str:
+    """A kernel's output named as the engine names it for the same snippet.
+
+    The engine's normalisations, the same functions: the terminal's screen (`render_terminal`) and
+    portable paths (`paths.portable_paths`, with the folder the setup cell laid the repository's files
+    out in standing for the repository: `__file__` lies there). Then the cell's compiled file, where a
+    warning or a traceback frame of the cell's own code points, becomes the snippet's path, without
+    line numbers (see `_snippet_lines_dropped`).
+    """
+    text = portable_paths(render_terminal(text), files_root)
+    text = _CELL_FILE.sub(f"{snippet}: ", text)
+    return _CELL_FRAME.sub(rf'\1"{snippet}"', text)
+
 
 def _without_traceback(text: str) -> str:
     """A script's output with its final traceback cut to its last line (`ValueError: boom`)."""
@@ -257,21 +286,19 @@ def _interleaves(
     return (len(out), len(err)) in reachable
 
 
-def _compare(number: int, cell: nbformat.NotebookNode, record: CellRecord) -> list[str]:
-    """The differences between a snippet cell's outputs and its engine run."""
+def _compare(number: int, cell: nbformat.NotebookNode, record: CellRecord, files_root: str) -> list[str]:
+    """The differences between a snippet cell's outputs and its engine run (`files_root`: see `check_cells`)."""
     problems = []
     shown = _shown(cell)
     if record.record is not None and not (record.mode == "device" and record.device != "cpu"):
-        # A warning from the snippet's own code names the snippet file in the record and the
-        # cell's compiled file in the notebook, at another line (the cell drops directives and
-        # the other language's comments): both become the snippet's path.
-        location = f"{record.path}: "
-        recorded = re.sub(rf"^{re.escape(record.path)}:\d+: ", location, record.record, flags=re.MULTILINE)
+        # What the engine normalised in the record is normalised here by the same functions.
+        recorded = _snippet_lines_dropped(record.record, record.path)
         actual, stdout, stderr = (
-            _CELL_FILE.sub(location, render_terminal(text)) for text in (shown.text, shown.stdout, shown.stderr)
+            _as_the_engine_shows(text, record.path, files_root) for text in (shown.text, shown.stdout, shown.stderr)
         )
         if record.expect_exception and shown.error is not None:
             ending = f"{shown.error.get('ename', '')}: {shown.error.get('evalue', '')}\n"
+            ending = _as_the_engine_shows(ending, record.path, files_root)  # a path in the message too
             actual, stderr = actual + ending, stderr + ending
             recorded = _without_traceback(recorded)
         varies = dict(record.varies)
@@ -305,7 +332,7 @@ def _state_problems(
     return problems
 
 
-def check_cells(executed: nbformat.NotebookNode, records: dict[str, CellRecord]) -> list[str]:
+def check_cells(executed: nbformat.NotebookNode, records: dict[str, CellRecord], files_root: str) -> list[str]:
     """Hold every executed cell to its record and the state probes around it.
 
     Cells after the last probe that ran (after a failing cell) are not judged.
@@ -313,6 +340,9 @@ def check_cells(executed: nbformat.NotebookNode, records: dict[str, CellRecord])
     Parameters:
         executed: The copy made by `with_probes`, after execution.
         records: Snippet name -> record; a snippet cell without one is checked for state only.
+        files_root: The absolute folder the kernel's setup cell laid the repository's files out in (what its
+            `__file__` lies under, and what the engine's `repo_root` is to a snippet): paths under it are
+            named relative to it, as `portable_paths` names the repository's in the record.
 
     Returns:
         One message per problem, in cell order.
@@ -334,6 +364,6 @@ def check_cells(executed: nbformat.NotebookNode, records: dict[str, CellRecord])
             record = records.get(pending.metadata.get("snippet", ""))
             problems += _state_problems(number, pending, record, before, after)
             if record is not None:
-                problems += _compare(number, pending, record)
+                problems += _compare(number, pending, record, files_root)
         before, pending = after, None
     return problems

@@ -14,7 +14,9 @@ engine:
   seed, matplotlib's inline backend;
 - each snippet cell's output (its stdout and stderr in order, plus the value
   of a bare last expression, which a notebook shows and a script does not),
-  as a terminal shows it (`terminal.render_terminal`), must match the
+  as a terminal shows it (`terminal.render_terminal`) and with paths named as
+  the engine names them (`paths.portable_paths`: the folder the setup cell
+  lays the files out in stands for the repository), must match the
   snippet's `.out` record under the checker's rules (`expected.outputs_match`,
   the `output=` directive; `output=device` only when the engine ran on CPU);
 - each snippet cell must show as many charts as the engine captured;
@@ -60,6 +62,7 @@ COMPARISON_CODE = (
     "running/expected.py",
     "running/records.py",
     "running/terminal.py",
+    "running/paths.py",
     "running/source.py",
 )
 """The engine modules that decide whether a notebook run passes: part of the pass cache key."""
@@ -222,7 +225,8 @@ def execute_notebook(
                 kernel_log.seek(0)
                 last = "\n".join(kernel_log.read().splitlines()[-20:])
                 problems.append(f"kernel did not run: {type(exc).__name__}: {exc}\n{last}".strip())
-    problems = check_cells(executed, records or {}) + problems
+    # The setup cell lays the repository's files out in the kernel's folder: it is the repository to the cells.
+    problems = check_cells(executed, records or {}, os.path.join(os.path.realpath(workdir), LOCAL_FILES)) + problems
     duration = time.perf_counter() - start
     return NotebookRun(str(path), not problems, duration, "\n\n".join(problems), problems=problems)
 

@@ -28,9 +28,11 @@ from snippet_engine.running.result import SnippetResult
 _ENGINE_RUNTIME = (
     "sandbox.py",
     "observer.py",
+    "file_reads.py",
     "worker.py",
     "result.py",
     "terminal.py",
+    "paths.py",
     "isolation.py",
     "state.py",
     "state_probes.py",

@@ -4,8 +4,9 @@
 unraisable exception hooks, matplotlib's `plt.show` and `plt.figure`), which collects what the
 engine's policy needs: each warning where Python would show it, exceptions in background threads,
 every network attempt (refused: `NetworkAccessError`), every write into the repository (refused:
-`RepositoryWriteError`), the files it reads, and the figures, saved at `FIGURE_DPI` with fixed
-metadata. Runs inside the forked child, like `sandbox`.
+`RepositoryWriteError`), the files its Python opens (`file_reads` adds those opened by any
+layer), and the figures, saved at `FIGURE_DPI` with fixed metadata. Runs inside the forked child,
+like `sandbox`.
 """
 
 from __future__ import annotations
@@ -221,8 +222,16 @@ class Observer:
 
     def _record_open(self, args: tuple) -> None:
         path = args[0]
-        if not isinstance(path, str):
-            return
+        if isinstance(path, str):
+            self.add_read(path)
+
+    def add_read(self, path: str) -> None:
+        """Record a file the snippet opened (by the audit hook, or by any layer: `file_reads`), when it is a
+        repository file: not the snippet itself, not the interpreter's own tree or installed packages.
+
+        Parameters:
+            path: The file, absolute or relative to the working directory.
+        """
         full = os.path.abspath(path)
         if (
             full.startswith(self.repo_root)

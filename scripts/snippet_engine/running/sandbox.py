@@ -37,7 +37,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from snippet_engine.running import isolation, state
+from snippet_engine.running import file_reads, isolation, state
 from snippet_engine.running.observer import Observer, exception_message, snippet_line
 from snippet_engine.running.source import read_source
 
@@ -196,6 +196,8 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     isolation_failure = isolation.isolate_network()
     # The repository is read-only to the whole process tree (C code included); the audit hook names the line.
     protection_failure = isolation.protect_directory(request["repo_root"])
+    # Repository files opened by any layer (C code, and where allowed the processes it starts), the snippet's alone.
+    opened, _ = file_reads.watch(request["repo_root"], own_mount=protection_failure is None)
     child_pid = os.getpid()
     snippet = request["name"]
     _redirect_output(output_fd)
@@ -276,6 +278,8 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
         report["network_isolation"] = isolation_failure
         report["repository_protection"] = protection_failure
         report["figures"] = observer.figures
+        for path in opened.collect() if opened is not None else ():
+            observer.add_read(path)
         report["reads"] = sorted(observer.reads)
         tmp = report_path + ".tmp"
         with open(tmp, "w", encoding="utf-8") as fh:

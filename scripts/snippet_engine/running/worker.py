@@ -20,10 +20,8 @@ import pty
 import select
 import shutil
 import signal
-import site
 import struct
 import sys
-import sysconfig
 import tempfile
 import termios
 import time
@@ -31,6 +29,7 @@ import weakref
 from typing import Any
 
 from snippet_engine.running import processes
+from snippet_engine.running.paths import portable_paths
 from snippet_engine.running.sandbox import (  # before the heavy imports: it keeps Python's pristine warning filters
     ENGINE_ENVIRONMENT,
     run_child,
@@ -189,31 +188,6 @@ class _OutputReader:
         return shown, True
 
 
-def portable_paths(text: str, repo_root: str) -> str:
-    """Output that names files the same way on every machine.
-
-    Python prints absolute paths (a traceback's library frames, a warning's file,
-    a snippet printing `__file__`). The repository's own files become relative to
-    its root (as the engine names the snippet itself), installed packages
-    `site-packages/…` and the standard library `stdlib/…`, so that neither a page
-    nor a `.out` record depends on where the course or Python was installed.
-
-    Parameters:
-        text: Rendered output.
-        repo_root: The repository's absolute path.
-
-    Returns:
-        The text with those prefixes replaced.
-    """
-    prefixes = {repo_root.rstrip("/") + "/": ""}
-    for path in {*site.getsitepackages(), site.getusersitepackages()}:
-        prefixes[path.rstrip("/") + "/"] = "site-packages/"
-    prefixes[sysconfig.get_paths()["stdlib"].rstrip("/") + "/"] = "stdlib/"
-    for prefix in sorted(prefixes, key=len, reverse=True):  # the venv's site-packages lies inside the repository
-        text = text.replace(prefix, prefixes[prefix])
-    return text
-
-
 def _dump_traceback(pid: int, pidfd: int, reader: _OutputReader, trace_path: str) -> None:
     """Ask a timed-out child for its traceback and wait, reading its output, until it is written."""
     try:
@@ -359,8 +333,12 @@ def run_request(request: dict[str, Any], abort_fd: int | None = None) -> dict[st
     if pid == 0:
         try:
             os.close(read_fd)
-            if abort_fd is not None:
-                os.close(abort_fd)
+            if abort_fd is not None:  # the request channel is the worker's: fd 0 stays taken (/dev/null)
+                null = os.open(os.devnull, os.O_RDONLY)
+                os.dup2(null, abort_fd)
+                os.close(null)
+                if abort_fd != 0:
+                    os.close(abort_fd)
             os.chdir(rundir)
             run_child({**request, "events": files["events"]}, write_fd, files["trace"], files["report"])
         finally:
