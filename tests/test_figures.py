@@ -11,7 +11,7 @@ from snippet_engine.output.render import alt_text
 from snippet_engine.running.result import Figure
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 DPI = 200
 
@@ -156,6 +156,9 @@ def test_a_figure_wide_axis_label_labels_the_axes_without_their_own():
 # Bounds ---------------------------------------------------------------------------------------------------------
 
 
+PAD = 0.1  # inches of blank margin around the content, as matplotlib's savefig(pad_inches=0.1)
+
+
 @pytest.mark.parametrize(
     ("name", "inches"),
     [
@@ -165,43 +168,56 @@ def test_a_figure_wide_axis_label_labels_the_axes_without_their_own():
         ("chart_legend_outside.py", (4, 3)),  # a legend anchored beyond the right edge: the window cuts it too
     ],
 )
-def test_a_chart_is_never_larger_than_its_figure(run, name, inches):
+def test_a_chart_shows_no_more_than_its_figure(run, name, inches):
     result = run(name)
     assert result.ok, result.problems
     (figure,) = result.figures
     assert result.duration < 10
-    # Display size in CSS pixels, 100 per inch (the PNG has twice as many).
-    assert figure.width <= inches[0] * 100 and figure.height <= inches[1] * 100, (figure.width, figure.height)
     width, height = size(base64.b64decode(figure.png_base64))
-    assert width <= inches[0] * DPI and height <= inches[1] * DPI, (width, height)
+    assert width <= (inches[0] + 2 * PAD) * DPI and height <= (inches[1] + 2 * PAD) * DPI, (width, height)
+    # Display size in CSS pixels, 100 per inch: half the PNG's.
+    assert (figure.width, figure.height) == (round(width / 2), round(height / 2))
 
 
-def test_content_that_fits_is_saved_as_matplotlibs_tight_box_byte_for_byte():
-    """Charts whose artists all lie inside the figure look exactly as before (records and chart files unchanged)."""
+def test_content_inside_the_figure_is_saved_as_matplotlibs_tight_box_byte_for_byte():
+    """Charts whose artists all lie inside the figure look exactly as before (chart files unchanged)."""
     from snippet_engine.running import figures
 
-    fig, ax = plt.subplots(figsize=(4, 3))
+    fig, ax = plt.subplots(figsize=(6, 4))  # at 4x3 the x label would stick out below the figure
     try:
         ax.plot([1.0, 3.0, 2.0], label="walk")
         ax.set_title("random walk")
         ax.set_xlabel("step")
         ax.legend()
         before = io.BytesIO()
-        fig.savefig(before, format="png", dpi=DPI, bbox_inches="tight", pad_inches=0.1, metadata={"Software": None})
+        fig.savefig(before, format="png", dpi=DPI, bbox_inches="tight", pad_inches=PAD, metadata={"Software": None})
         assert figures.shown_png(fig, DPI) == before.getvalue()
     finally:
         plt.close(fig)
 
 
-def test_the_padding_never_reaches_beyond_the_figure():
-    """Axes filling the whole figure: the tight box plus its padding would be 0.2 in larger than the figure."""
+def _far_text(fig, x, y):
+    ax = fig.add_axes((0.1, 0.1, 0.8, 0.8))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.set_axis_off()
+    ax.text(x, y, "far", clip_on=False)
+
+
+@pytest.mark.parametrize(("x", "y"), [(5, 500), (5, -500), (500, 5), (-500, 5), (500, 500)])
+def test_the_box_stops_at_each_edge_of_the_figure(x, y):
+    """Whichever side the stray artist lies on, the image is the figure's area plus the margin, no more."""
     from snippet_engine.running import figures
 
     fig = plt.figure(figsize=(4, 3))
     try:
-        ax = fig.add_axes((0, 0, 1, 1))
-        ax.imshow([[0, 1], [1, 0]], aspect="auto")
-        ax.set_axis_off()
-        assert size(figures.shown_png(fig, DPI)) == (4 * DPI, 3 * DPI)
+        _far_text(fig, x, y)
+        width, height = size(figures.shown_png(fig, DPI))
+        # The axes span 0.4 to 3.6 in across and 0.3 to 2.7 in up; the box reaches the figure's edge
+        # (0 or 4 in across, 0 or 3 in up) on the stray text's side(s) only, plus 0.1 in on every side.
+        across = (0.4 if x >= 0 else 0.0, 3.6 if x <= 10 else 4.0)
+        up = (0.3 if y >= 0 else 0.0, 2.7 if y <= 10 else 3.0)
+        expected = ((across[1] - across[0] + 2 * PAD) * DPI, (up[1] - up[0] + 2 * PAD) * DPI)
+        assert abs(width - expected[0]) <= 1 and abs(height - expected[1]) <= 1, ((width, height), expected)
     finally:
         plt.close(fig)

@@ -21,6 +21,7 @@ running/ — running a snippet
                     reads its output pipe and bounds it.
 - `sandbox`         inside that child: `python x.py` semantics (source, warnings, shutdown) and the probes.
 - `observer`        inside that child: what the policy needs (warnings, network, repository writes, figures).
+- `figures`         inside that child: a figure as the reader's window shows it (bounded PNG), its titles and labels.
 - `isolation`       the child's network namespace and read-only repository (whole process tree).
 - `state_probes`    named probes of process-global state and `snapshot` (stdlib only: loaded in kernels too).
 - `state`           two snapshots compared: what a snippet left changed, blamed on the line that did it.

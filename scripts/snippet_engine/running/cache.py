@@ -28,6 +28,7 @@ from snippet_engine.running.result import SnippetResult
 _ENGINE_RUNTIME = (
     "sandbox.py",
     "observer.py",
+    "figures.py",
     "worker.py",
     "result.py",
     "terminal.py",
