@@ -94,16 +94,29 @@ def _inset_title(fig):
     ax.inset_axes([0.5, 0.5, 0.4, 0.4]).set_title("zoom")
 
 
+def _title_location_from_rc(fig):
+    with plt.rc_context({"axes.titlelocation": "left"}):  # a style sheet can move every title
+        fig.subplots().set_title("loss")
+
+
 @pytest.mark.parametrize(
     ("build", "title", "axes"),
     [
         (_three_locations, "", [["(a), loss, step 100", "", ""]]),
         (_right_only, "", [["step 100", "", ""]]),
+        (_title_location_from_rc, "", [["loss", "", ""]]),
         (_nested_subfigures, "Optimizers", [["SGD, lr=0.1, loss", "", ""], ["SGD", "", ""], ["", "epoch", ""]]),
         (_subfigure_title_without_axes, "", [["", "epoch", ""], ["notes", "", ""]]),
         (_inset_title, "", [["", "", ""], ["zoom", "", ""]]),
     ],
-    ids=["left-centre-right", "right", "nested-subfigures", "subfigure-without-axes", "inset-axes"],
+    ids=[
+        "left-centre-right",
+        "right",
+        "rc-title-location",
+        "nested-subfigures",
+        "subfigure-without-axes",
+        "inset-axes",
+    ],
 )
 def test_every_title_matplotlib_draws_is_kept(build, title, axes):
     description = described(build)
