@@ -144,3 +144,25 @@ def test_same_engine_reruns_when_a_file_the_snippet_read_changes(tmp_path):
         assert engine.run(snippet).output == "3\n"
     finally:
         engine.close()
+
+
+def test_every_module_the_worker_runs_is_part_of_the_key():
+    """A change to any module a worker or its child imports (the figure capture, say) must re-run snippets."""
+    import ast
+
+    from snippet_engine.running import cache
+
+    running = REPO_ROOT / "scripts" / "snippet_engine" / "running"
+    seen: set[str] = set()
+    todo = ["worker"]
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        for node in ast.walk(ast.parse((running / f"{module}.py").read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "snippet_engine.running":
+                todo += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("snippet_engine.running."):
+                todo.append(node.module.rsplit(".", 1)[1])
+    assert {f"{module}.py" for module in seen} <= set(cache._ENGINE_RUNTIME)

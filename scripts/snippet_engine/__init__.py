@@ -23,6 +23,7 @@ running/ — running a snippet
 - `interrupt`       Ctrl-C: every process the run started ended, one line, exit status 130.
 - `sandbox`         inside that child: `python x.py` semantics (source, warnings, shutdown) and the probes.
 - `observer`        inside that child: what the policy needs (warnings, network, repository writes, figures).
+- `figures`         inside that child: a figure as the reader's window shows it (bounded PNG), its titles and labels.
 - `isolation`       the child's network namespace and read-only repository (whole process tree).
 - `file_reads`      inside that child: the repository files its whole process tree opens, any layer (fanotify).
 - `state_probes`    named probes of process-global state and `snapshot` (stdlib only: loaded in kernels too).

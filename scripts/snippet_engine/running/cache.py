@@ -29,17 +29,19 @@ _ENGINE_RUNTIME = (
     "sandbox.py",
     "observer.py",
     "file_reads.py",
+    "figures.py",
     "worker.py",
     "result.py",
     "terminal.py",
     "paths.py",
+    "processes.py",
     "isolation.py",
     "state.py",
     "state_probes.py",
     "source.py",
 )
 """The modules of `running/` that run inside a worker and its child: their bytes are part of every result's key."""
-_PACKAGES = ("torch", "numpy", "matplotlib", "scikit-learn", "pyte", "wcwidth")
+_PACKAGES = ("torch", "numpy", "matplotlib", "scikit-learn", "pyte", "wcwidth", "psutil")
 
 
 def file_sha256(path: Path) -> str:

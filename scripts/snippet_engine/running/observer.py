@@ -5,15 +5,14 @@ unraisable exception hooks, matplotlib's `plt.show` and `plt.figure`), which col
 engine's policy needs: each warning where Python would show it, exceptions in background threads,
 every network attempt (refused: `NetworkAccessError`), every write into the repository (refused:
 `RepositoryWriteError`), the files its Python opens (`file_reads` adds those opened by any
-layer), and the figures, saved at `FIGURE_DPI` with fixed metadata. Runs inside the forked child,
-like `sandbox`.
+layer), and the figures (`figures`: what the reader's window shows, at `FIGURE_DPI`, with fixed
+metadata). Runs inside the forked child, like `sandbox`.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import io
 import json
 import os
 import struct
@@ -22,7 +21,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from snippet_engine.running import isolation
+from snippet_engine.running import figures, isolation
 
 FIGURE_DPI = 200
 """Charts are drawn at 2x matplotlib's 100 dpi so they stay sharp on high-density screens."""
@@ -249,26 +248,15 @@ class Observer:
 
         for number in plt.get_fignums():
             figure = plt.figure(number)
-            buffer = io.BytesIO()
-            # A tight box keeps axis labels that stick out of the figure, as an
-            # interactive window would show them; display size = pixels at 2x.
-            figure.savefig(
-                buffer, format="png", dpi=FIGURE_DPI, bbox_inches="tight", pad_inches=0.1, metadata={"Software": None}
-            )
-            png = buffer.getvalue()
+            # What the reader's window shows: the figure's area, cropped to its content (see `figures`).
+            png = figures.shown_png(figure, FIGURE_DPI)
             width, height = struct.unpack(">II", png[16:24])
-            suptitle = figure._suptitle.get_text() if figure._suptitle is not None else ""
             self.figures.append(
                 {
                     "png_base64": base64.b64encode(png).decode("ascii"),
                     "width": round(width * 100 / FIGURE_DPI),
                     "height": round(height * 100 / FIGURE_DPI),
-                    "title": suptitle.strip(),
-                    "axes": [
-                        [ax.get_title().strip(), ax.get_xlabel().strip(), ax.get_ylabel().strip()]
-                        for ax in figure.axes
-                        if ax.get_visible()
-                    ],
+                    **figures.describe(figure),
                     "line": snippet_line(self.snippet),
                 }
             )

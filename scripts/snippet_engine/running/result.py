@@ -17,7 +17,9 @@ class Figure:
         width: Display width in CSS pixels.
         height: Display height in CSS pixels.
         title: The figure's own title (`fig.suptitle`), "" if none.
-        axes: Per subplot, its (title, x label, y label), "" where unset: what the chart shows, for its alt text.
+        axes: Per subplot, its (heading, x label, y label), "" where unset: what the chart shows, for its
+            alt text. The heading joins with ", " the titles of the subfigures around it and its own
+            titles (left, centre, right); see `figures.describe`.
         line: The snippet line whose `plt.show()` captured it.
     """
 
@@ -35,7 +37,7 @@ class Figure:
 
     @property
     def titled(self) -> bool:
-        """Whether the chart says what it shows: a figure title or a title on a subplot."""
+        """Whether the chart says what it shows: a title drawn on the figure, a subfigure or a subplot."""
         return bool(self.title or any(title for title, _, _ in self.axes))
 
 
