@@ -59,7 +59,7 @@ with torch.no_grad():
 n_clipped = sum(n > 1.0 for n in history["grad_norm"])
 print(f"steps: {len(history['loss'])} | clipped: {n_clipped} | test acc: {test_acc:.3f}")
 assert test_acc > 0.9, test_acc
-fig, ax = plt.subplots(figsize=(6, 4))
+fig, ax = plt.subplots(figsize=(6, 4), layout="constrained")
 ax.plot(history["loss"], color="tab:blue", label="training loss")
 ax.set(title="train(): loss and learning rate per step", xlabel="step (mini-batch)", ylabel="cross-entropy loss")
 # zh: 学习率用右侧的纵轴
@@ -67,5 +67,5 @@ ax.set(title="train(): loss and learning rate per step", xlabel="step (mini-batc
 lr_ax = ax.twinx()
 lr_ax.plot(history["lr"], color="tab:orange", label="learning rate")
 lr_ax.set_ylabel("learning rate")
-fig.legend(loc="upper right", bbox_to_anchor=(0.88, 0.88))
+fig.legend(loc="upper right", bbox_to_anchor=(1, 1), bbox_transform=ax.transAxes)
 plt.show()
