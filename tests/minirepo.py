@@ -14,7 +14,7 @@ PAGE = {
 def make_repo(root: Path, snippet_body: str = "print('hello')\n", name: str = "hello.py") -> Path:
     """Create a repository at `root` with the real config and engine, one page pair and one snippet."""
     shutil.copytree(REPO_ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    for folder in ("overrides", "data"):  # theme override and jieba dictionary, named by mkdocs.yml
+    for folder in ("overrides", "data", "vendor"):  # theme override, jieba dictionary, KaTeX (build-time math)
         shutil.copytree(REPO_ROOT / folder, root / folder)
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("\nnav:")] + "\nnav:\n  - index.md\n  - ch.md\n"

@@ -59,6 +59,7 @@ site/ — the MkDocs site
 - `hooks`           the MkDocs hooks: each delegates to one of the modules below (a table of contents).
 - `fence`           the `snippet` fence on the site: markdown-exec's formatter, the render cache of its frame.
 - `highlight`       fewer highlighting spans for the site's Python (a Pygments filter).
+- `math`            math typeset at build time (KaTeX in Node): no script typesets math in the browser.
 - `downloads`       each snippet's `.py` (as in the repository) and the data files it reads, served once at
                     `snippets/<chapter>/…` and linked under the snippet, relative to each page.
 - `notebook_views`  the notebooks as site pages (mkdocs-jupyter fixes, download button).

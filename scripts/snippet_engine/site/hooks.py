@@ -39,7 +39,16 @@ from snippet_engine.output import charts
 from snippet_engine.running import interrupt
 from snippet_engine.running.memo import engine_changed, snippet_digest
 from snippet_engine.running.records import digits_vary
-from snippet_engine.site import build_log, downloads, error_pages, highlight, mkdocs_internals, notebook_views, sitemap
+from snippet_engine.site import (
+    build_log,
+    downloads,
+    error_pages,
+    highlight,
+    math,
+    mkdocs_internals,
+    notebook_views,
+    sitemap,
+)
 from snippet_engine.site.fence import REPO_ROOT, engine, page_locale, page_url, register_fence
 from snippet_engine.site.page_memo import (
     memoise_page_renders,
@@ -214,12 +223,22 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Note the page for the sitemap; notebook views: no script from a CDN, stylesheets shared between views.
 
-    Every page is then minified (`minify`).
+    Every page is then minified (`minify`), and its math typeset (`math`).
     """
     sitemap.record_page(page, config, mkdocs_internals.i18n_default_language(config) or "zh")
     if notebook_views.is_notebook_view(page):
         output = notebook_views.share_styles(notebook_views.drop_cdn_scripts(output, page), page, config.site_dir)
-    return minify_memoised(output, minify)
+    output = minify_memoised(output, minify)
+    # After minifying: minify-html drops the closing tags of MathML elements (0.18.1), which breaks KaTeX's output.
+    try:
+        output, formulas = math.typeset(output, _katex)
+    except math.MathError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from exc
+    return math.link_stylesheet(output, page.url) if formulas else output
+
+
+_katex = math.Katex()
+"""KaTeX in Node, typesetting every page's math at build time (`math`)."""
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:

@@ -218,7 +218,7 @@ def keep_copy_text(html: str, where: str) -> str:
     its first `#` comment commented out. And the math script typeset `$x^2$` inside it, as in any
     element but code (KaTeX's auto-render skips `<pre>`, `<code>`, `<textarea>`, … by tag). Here the
     text is a `<pre hidden>`, where the HTML standard makes white space significant and where no math
-    is typeset; the site's KaTeX set-up (`docs/assets/javascripts/katex-init.js`) also skips the class.
+    is typeset; the build's math typesetting (`math.typeset`) also skips the class.
 
     Sources: the HTML standard on `pre` ("the leading newline … is removed", so one is added before a
     source that starts with a newline: https://html.spec.whatwg.org/multipage/grouping-content.html#the-pre-element);
