@@ -44,6 +44,7 @@ from snippet_engine.site import (
     downloads,
     error_pages,
     highlight,
+    lean_pages,
     math,
     mkdocs_internals,
     notebook_views,
@@ -223,12 +224,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Note the page for the sitemap; notebook views: no script from a CDN, stylesheets shared between views.
 
-    Every page is then minified (`minify`), and its math typeset (`math`).
+    Every page is then minified (`minify`), loads only what it uses (`lean_pages`), and has its math typeset
+    (`math`).
     """
     sitemap.record_page(page, config, mkdocs_internals.i18n_default_language(config) or "zh")
     if notebook_views.is_notebook_view(page):
         output = notebook_views.share_styles(notebook_views.drop_cdn_scripts(output, page), page, config.site_dir)
-    output = minify_memoised(output, minify)
+    output = lean_pages.lean(minify_memoised(output, minify))
     # After minifying: minify-html drops the closing tags of MathML elements (0.18.1), which breaks KaTeX's output.
     try:
         output, formulas = math.typeset(output, _katex)
