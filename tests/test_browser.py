@@ -729,5 +729,5 @@ def test_first_load_of_the_heaviest_chapter_page_is_within_budget(visit: Visit, 
     heaviest_first = sorted(transferred.items(), key=lambda item: -item[1])[:8]
     report = "\n".join(f"  {size / 1e3:8.1f} kB  {url}" for url, size in heaviest_first)
     print(f"first load of {path}: {total / 1e6:.3f} MB in {len(transferred)} requests\n{report}")  # pytest -s shows it
-    assert total <= FIRST_LOAD_BUDGET, f"first load of {path}: {total / 1e6:.2f} MB > {FIRST_LOAD_BUDGET / 1e6} MB\n{report}"
+    assert total <= FIRST_LOAD_BUDGET, f"first load of {path}: {total:,} bytes > {FIRST_LOAD_BUDGET:,}\n{report}"
     visit.assert_clean()
