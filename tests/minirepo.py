@@ -16,6 +16,8 @@ def make_repo(root: Path, snippet_body: str = "print('hello')\n", name: str = "h
     shutil.copytree(REPO_ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     for folder in ("overrides", "data", "vendor"):  # theme override, jieba dictionary, KaTeX (build-time math)
         shutil.copytree(REPO_ROOT / folder, root / folder)
+    if (REPO_ROOT / "node_modules").is_dir():  # PurgeCSS, which the build runs on the notebook views' stylesheets
+        (root / "node_modules").symlink_to(REPO_ROOT / "node_modules", target_is_directory=True)
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("\nnav:")] + "\nnav:\n  - index.md\n  - ch.md\n"
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -63,6 +63,8 @@ site/ — the MkDocs site
 - `downloads`       each snippet's `.py` (as in the repository) and the data files it reads, served once at
                     `snippets/<chapter>/…` and linked under the snippet, relative to each page.
 - `notebook_views`  the notebooks as site pages (mkdocs-jupyter fixes, download button).
+- `notebook_styles` the views' shared JupyterLab stylesheets cut to the rules they use (PurgeCSS), after the build.
+- `lean_pages`      what a page loads: no lightbox without charts, scripts deferred, the search dialog named.
 - `search_index`    each page's search entries memoised; one search index per language; unused lunr languages dropped.
 - `page_memo`       rendered pages reused while nothing they are made of changed; page transforms memoised.
 - `error_pages`     a 404 page per language.

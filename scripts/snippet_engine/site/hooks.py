@@ -47,6 +47,7 @@ from snippet_engine.site import (
     lean_pages,
     math,
     mkdocs_internals,
+    notebook_styles,
     notebook_views,
     sitemap,
 )
@@ -311,6 +312,21 @@ def write_downloads(config: Any) -> None:
     downloads.write_downloads(config.site_dir)
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other language: every view is written
+def purge_notebook_styles(config: Any) -> None:
+    """The notebook views' shared stylesheets cut to the rules they use (see `notebook_styles`).
+
+    Raises:
+        PluginError: When Node or PurgeCSS is missing, or PurgeCSS fails.
+    """
+    if mkdocs_internals.i18n_building(config):
+        return  # a nested per-language build: the outer one has every language's views
+    try:
+        notebook_styles.purge_notebook_styles(config.site_dir)
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from exc
+
+
 @event_priority(-200)
 def drop_source_maps(config: Any) -> None:
     """Remove the theme's source maps (`assets/**/*.map`, 1.3 MB): a browser fetches one only for its developer
@@ -327,5 +343,6 @@ on_post_build = CombinedEvent(
     write_sitemap,
     write_charts,
     write_downloads,
+    purge_notebook_styles,
     drop_source_maps,
 )

@@ -63,7 +63,9 @@ def name_search_dialog(page_html: str) -> str:
     label = _SEARCH_LABEL.search(page_html)
     if label is None:
         return page_html
-    return _SEARCH_DIALOG.sub(lambda match: match.group(0)[:-1] + f" aria-label={label.group(1)}>", page_html, count=1)
+    # Attributes in minify-html's (alphabetical) order, so the page stays as minified.
+    named = f"<div aria-label={label.group(1)}"
+    return _SEARCH_DIALOG.sub(lambda match: named + match.group(0)[4:], page_html, count=1)
 
 
 def lean(page_html: str) -> str:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import logging
@@ -293,6 +294,18 @@ SHARED_STYLE_MIN = 2048
 """Bytes from which an inline stylesheet of a notebook view is moved to a shared file."""
 
 
+def _repaired(css: str) -> str:
+    """A style block as CSS: mkdocs-jupyter 0.26.3 writes Pygments' highlighting styles as a Python list's repr
+    (`['pre { line-height: 125%; }\\n…']`), which no browser parses; the list's strings, joined, are the CSS."""
+    text = css.strip()
+    if text.startswith("['") and text.endswith("']"):
+        try:
+            return "\n".join(ast.literal_eval(text))
+        except (ValueError, SyntaxError):
+            return css
+    return css
+
+
 def share_styles(output: str, page: Any, site_dir: str) -> str:
     """A notebook view whose large inline stylesheets are shared files, linked in their place.
 
@@ -312,7 +325,7 @@ def share_styles(output: str, page: Any, site_dir: str) -> str:
     """
 
     def share(match: re.Match[str]) -> str:
-        css = match["css"].encode("utf-8")
+        css = _repaired(match["css"]).encode("utf-8")
         if len(css) < SHARED_STYLE_MIN:
             return match.group(0)
         name = f"assets/notebook/{hashlib.sha256(css).hexdigest()[:16]}.css"
