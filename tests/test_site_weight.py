@@ -91,3 +91,18 @@ def test_an_unbuilt_site_is_an_error_not_a_pass(tmp_path):
     with pytest.raises(FileNotFoundError, match="build the site"):
         site_weight.measure(tmp_path)
     assert site_weight.main([str(tmp_path)]) == 2
+
+
+def test_the_critical_path_counts_what_blocks_the_first_paint(tmp_path):
+    (tmp_path / "a.css").write_text("body{color:red}" * 100, encoding="utf-8")
+    (tmp_path / "late.css").write_text("x" * 5000, encoding="utf-8")
+    (tmp_path / "s.js").write_text("var a=1;" * 100, encoding="utf-8")
+    (tmp_path / "d.js").write_text("y" * 5000, encoding="utf-8")
+    page = tmp_path / "index.html"
+    page.write_text(
+        "<html><head><link href=a.css rel=stylesheet><link href=late.css media=print rel=stylesheet>"
+        '<script src=s.js></script><script defer src=d.js></script><script src="d.js" type="module"></script>'
+        "</head><body>text</body></html>",
+        encoding="utf-8",
+    )
+    assert set(site_weight.critical_path(page)) == {"page", "a.css", "s.js"}
