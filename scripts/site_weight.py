@@ -151,7 +151,10 @@ def measure(site: Path) -> list[Measure]:
         Measure("whole site", total, 36e6),
         Measure("charts inlined as data URIs in chapter pages", inlined, 0, unit=""),
         Measure(
-            "heaviest critical path (gzip-compressed)", paths[heaviest_path], CRITICAL_PATH_BUDGET, where=rel(heaviest_path)
+            "heaviest critical path (gzip-compressed)",
+            paths[heaviest_path],
+            CRITICAL_PATH_BUDGET,
+            where=rel(heaviest_path),
         ),
     ]
 
