@@ -731,3 +731,41 @@ def test_first_load_of_the_heaviest_chapter_page_is_within_budget(visit: Visit, 
     print(f"first load of {path}: {total / 1e6:.3f} MB in {len(transferred)} requests\n{report}")  # pytest -s shows it
     assert total <= FIRST_LOAD_BUDGET, f"first load of {path}: {total:,} bytes > {FIRST_LOAD_BUDGET:,}\n{report}"
     visit.assert_clean()
+
+
+# --- i. without JavaScript -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/autograd/11-backprop/", "/en/autograd/11-backprop/notebook/"])
+def test_a_page_shows_everything_with_javascript_off(browser: Browser, base_url: str, path: str):
+    """Prose, math (typeset at build time), code, outputs and charts all show on a phone with scripts disabled."""
+    context = browser.new_context(viewport={"width": 412, "height": 900}, java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="load")
+    height = page.evaluate("document.body.scrollHeight")
+    for y in range(0, height + 900, 450):  # lazy charts load as they come into view
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(20)
+    page.wait_for_load_state("networkidle")
+    shown = page.evaluate(
+        """() => {
+            const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+            const charts = [...document.querySelectorAll("img[src*='/assets/charts/']")];
+            // Prose only: code may hold TeX on purpose (a chart label r"$\\ell$").
+            const text = [...document.querySelectorAll('p, li, h1, h2, h3, td')]
+                .filter(el => !el.closest('pre, code')).map(el => el.innerText).join('\\n');
+            return {
+                math: [...document.querySelectorAll('.katex-html')].filter(visible).length,
+                tex: /\\\\[(\\[]|\\$\\$/.test(text),
+                code: [...document.querySelectorAll('pre')].filter(visible).length,
+                charts: charts.length,
+                drawn: charts.filter(img => img.complete && img.naturalWidth > 0 && visible(img)).length,
+                prose: document.querySelector('h1').innerText.length,
+            };
+        }"""
+    )
+    context.close()
+    assert shown["prose"] and shown["code"] >= 3, shown
+    assert shown["math"] >= 5 and not shown["tex"], shown
+    assert shown["charts"] >= 1 and shown["drawn"] == shown["charts"], shown
