@@ -308,3 +308,23 @@ def test_a_process_left_running_is_killed_and_blamed_on_the_line_that_started_it
     assert "'sleep 600'" in result.problems[0].message
     assert result.output == "started a process that never ends\n"
     assert not [p for p in psutil.process_iter(["cmdline"]) if p.info["cmdline"] == ["sleep", "600"]]
+
+
+@pytest.mark.parametrize("name", ["pending_output_at_exception.py", "pending_output_at_exit.py"])
+def test_pending_output_is_flushed_before_the_traceback_as_python_does(run, name):
+    """CPython flushes `sys.stderr` and `sys.stdout` once the script ends (pythonrun.c `flush_io`), before it
+    prints the traceback or `sys.exit`'s message and before the shutdown: a line without its newline comes first."""
+    result = run(name)
+    assert not result.ok
+    assert result.output == python_x_py(name)
+    assert result.output.index("partial" if "exception" in name else "pending") < result.output.index(
+        "Traceback" if "exception" in name else "fatal"
+    )
+
+
+def test_standard_streams_are_named_as_python_names_them(run):
+    """`print(sys.stdout)` shows `name='<stdout>'`, as CPython's `create_stdio` names the raw file."""
+    result = run("stream_names.py")
+    assert result.ok, result.problems
+    assert result.output == python_x_py("stream_names.py")
+    assert "name='<stdin>'" in result.output and "<stdout> <stdout>" in result.output

@@ -7,7 +7,7 @@ Python's default reaction, a `KeyboardInterrupt` in the main thread, would leave
 snippets running (a looping one forever) while threads wait for their replies. Instead, the
 handler installed here:
 
-1. prints one line on stderr,
+1. prints one line on stderr, and nothing after it (the process's stdout and stderr go to /dev/null),
 2. ends every descendant process (workers first get SIGTERM, on which they end their snippet
    and everything it started and remove its working directory; what is left after
    `GRACE` seconds is killed; orphans come back to this process, a child subreaper, and are
@@ -71,12 +71,27 @@ def stop_everything() -> None:
             cleanup()
 
 
+def _silence() -> None:
+    """Nothing this process writes after the one line reaches the terminal.
+
+    Other threads go on while the handler ends the workers: a thread waiting for a reply sees its
+    worker end and reports a result (the checker's progress bar would redraw as "1/1" under the line,
+    with no newline before the shell's prompt). stdout and stderr now write to /dev/null.
+    """
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
+
+
 def _on_interrupt(signum: int, frame: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut the clean-up short
     with contextlib.suppress(Exception):
         # On a terminal the line starts after the echoed ^C (and any progress bar).
         sys.stderr.write(("\n" if sys.stderr.isatty() else "") + MESSAGE + "\n")
         sys.stderr.flush()
+    _silence()
     stop_everything()
     with contextlib.suppress(Exception):
         sys.stdout.flush()

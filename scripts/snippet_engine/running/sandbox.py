@@ -72,6 +72,8 @@ def _redirect_output(output_fd: int) -> None:
     errors = sys.__stdout__.errors if sys.__stdout__ is not None else "strict"  # the locale's, as for Python
     sys.stdout = open(1, "w", encoding="utf-8", errors=errors, closefd=False)  # a tty: line-buffered
     sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+    for stream, name in ((sys.stdin, "<stdin>"), (sys.stdout, "<stdout>"), (sys.stderr, "<stderr>")):
+        stream.buffer.raw.name = name  # as create_stdio names them: print(sys.stdout) shows name='<stdout>'
     # As in CPython, the original streams stay reachable as sys.__stdout__ & co: a snippet that rebinds
     # sys.stdout (`io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8")`) must not see the old wrapper
     # collected, which would close the buffer both share.
@@ -144,6 +146,15 @@ def _format_exception(snippet: str, exc: BaseException) -> str:
     finally:
         sys.stderr = stderr
     return captured.getvalue()
+
+
+def _flush_io() -> None:
+    """What CPython does once the script's code ends, before it prints a traceback or `sys.exit`'s message and
+    before the shutdown (pythonrun.c `flush_io`): flush `sys.stderr`, then `sys.stdout`, ignoring any error.
+    So a line written without its newline appears before the traceback, as in a terminal."""
+    for stream in (sys.stderr, sys.stdout):
+        with contextlib.suppress(Exception):
+            stream.flush()
 
 
 def _shut_down(main: types.ModuleType) -> None:
@@ -297,7 +308,10 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     os._exit = snippet_os_exit
     state_before = state.snapshot()
     try:
-        exec(compile(source, snippet, "exec", dont_inherit=True), main.__dict__)
+        try:
+            exec(compile(source, snippet, "exec", dont_inherit=True), main.__dict__)
+        finally:
+            _flush_io()
     except SystemExit as exc:
         code = exc.code
         if code not in (None, 0):
