@@ -328,3 +328,12 @@ def test_standard_streams_are_named_as_python_names_them(run):
     assert result.ok, result.problems
     assert result.output == python_x_py("stream_names.py")
     assert "name='<stdin>'" in result.output and "<stdout> <stdout>" in result.output
+
+
+def test_a_fork_left_running_is_named_as_the_script_not_the_engine(run):
+    """A forked copy of the script shows the script's command line (`python x.py`), not the engine's worker."""
+    result = run("leaves_fork_running.py")
+    assert [(p.kind, p.line) for p in result.problems] == [("leftover-process", 4)]
+    assert "'python tests/fixtures/snippets/leaves_fork_running.py'" in result.problems[0].message
+    assert "snippet_engine" not in result.problems[0].message
+    assert result.output == "forked a copy that never ends\n"
