@@ -337,3 +337,17 @@ def test_a_fork_left_running_is_named_as_the_script_not_the_engine(run):
     assert "'python tests/fixtures/snippets/leaves_fork_running.py'" in result.problems[0].message
     assert "snippet_engine" not in result.problems[0].message
     assert result.output == "forked a copy that never ends\n"
+
+
+def test_a_figure_that_fails_to_draw_shows_no_engine_frames(run):
+    """`plt.show()` draws the figure in the engine (as a reader's window would): a matplotlib error there
+    (an unknown TeX command in a title) is shown from the snippet's line into matplotlib, not through the engine."""
+    result = run("chart_bad_mathtext.py")
+    assert [(p.kind, p.line) for p in result.problems] == [("exception", 8)]
+    assert "snippet_engine" not in result.output and "observer" not in result.output
+    assert result.output.startswith("Traceback (most recent call last):\n")
+    assert (
+        '  File "tests/fixtures/snippets/chart_bad_mathtext.py", line 8, in <module>\n    plt.show()\n' in result.output
+    )
+    assert "site-packages/matplotlib/" in result.output and "ValueError" in result.output
+    assert "after show" not in result.output

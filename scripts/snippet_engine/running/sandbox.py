@@ -124,20 +124,22 @@ def _format_exception(snippet: str, exc: BaseException) -> str:
     Printed by CPython's own `sys.__excepthook__` (PyErr_Display), which adds what
     `traceback.format_exception` leaves out on 3.11 ("Did you mean: …?", the
     caret under wide characters). The frames before the snippet's first (the
-    engine running it) and after its last engine frame (an audit hook refusing
-    an operation) are cut.
+    engine running it) and every engine frame after it (an audit hook refusing
+    an operation, `plt.show()`'s capture) are cut.
     """
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != snippet:
         tb = tb.tb_next
-    last_own = None
+    # Every engine frame is cut, also between the snippet's and a library's (`plt.show()` draws the figure
+    # through the engine's capture into matplotlib, where an unknown TeX command raises).
+    kept = []
     cursor = tb
     while cursor is not None:
         if not cursor.tb_frame.f_code.co_filename.startswith(ENGINE_DIR):
-            last_own = cursor
+            kept.append(cursor)
         cursor = cursor.tb_next
-    if last_own is not None and last_own.tb_next is not None:
-        last_own.tb_next = None
+    for index, kept_tb in enumerate(kept):
+        kept_tb.tb_next = kept[index + 1] if index + 1 < len(kept) else None
     exc.__traceback__ = tb
     captured, stderr = io.StringIO(), sys.stderr
     sys.stderr = captured
