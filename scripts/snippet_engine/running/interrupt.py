@@ -16,6 +16,8 @@ handler installed here:
    runs the clean-ups registered with `on_interrupt` (the temporary site of `mkdocs serve`),
 4. exits with status 130 (128 + SIGINT, what a shell reports for a job ended by Ctrl-C).
 
+A closed terminal (SIGHUP) is handled the same way, without the line, and exits with status 129.
+
 Results finished before the interrupt stay cached; a result still running is not cached.
 """
 
@@ -53,6 +55,9 @@ def install() -> bool:
     if threading.current_thread() is not threading.main_thread():
         return False
     signal.signal(signal.SIGINT, _on_interrupt)
+    # A closed terminal (SIGHUP to its foreground group) ends the run the same way, silently: the workers
+    # ignore it as they ignore SIGINT, so none dies leaving its snippet (in a session of its own) looping.
+    signal.signal(signal.SIGHUP, _on_interrupt)
     processes.become_subreaper()
     return True
 
@@ -87,12 +92,14 @@ def _silence() -> None:
 
 def _on_interrupt(signum: int, frame: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut the clean-up short
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     with contextlib.suppress(Exception):
-        # On a terminal the line starts after the echoed ^C (and any progress bar).
-        sys.stderr.write(("\n" if sys.stderr.isatty() else "") + MESSAGE + "\n")
-        sys.stderr.flush()
+        if signum == signal.SIGINT:  # after SIGHUP the terminal is gone: nobody reads the line
+            # On a terminal the line starts after the echoed ^C (and any progress bar).
+            sys.stderr.write(("\n" if sys.stderr.isatty() else "") + MESSAGE + "\n")
+            sys.stderr.flush()
     _silence()
     stop_everything()
     with contextlib.suppress(Exception):
         sys.stdout.flush()
-    os._exit(EXIT_STATUS)
+    os._exit(128 + signum)  # EXIT_STATUS for Ctrl-C

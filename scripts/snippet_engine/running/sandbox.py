@@ -205,6 +205,7 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     os.setsid()
     signal.signal(signal.SIGINT, signal.default_int_handler)  # the worker ignores SIGINT; Python's own handler
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)  # the worker ignores it too; inherited by what the snippet runs
     # Before any thread starts (faulthandler's watchdog): the whole process tree loses the network.
     isolation_failure = isolation.isolate_network()
     # The repository is read-only to the whole process tree (C code included); the audit hook names the line.

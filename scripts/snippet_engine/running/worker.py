@@ -427,6 +427,7 @@ def main() -> None:
     # Ctrl-C in a terminal reaches the whole foreground process group: the engine, not its workers, decides
     # what happens then (`interrupt`); it ends the workers with SIGTERM.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closed terminal too (`interrupt.install`)
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
     # Keep stray prints from the worker's own imports off the protocol channel.
     os.dup2(2, 1)
