@@ -351,3 +351,15 @@ def test_a_figure_that_fails_to_draw_shows_no_engine_frames(run):
     )
     assert "site-packages/matplotlib/" in result.output and "ValueError" in result.output
     assert "after show" not in result.output
+
+
+@pytest.mark.parametrize("name", ["custom_excepthook.py", "broken_excepthook.py"])
+def test_the_scripts_own_excepthook_prints_the_uncaught_exception(run, name):
+    """CPython hands an uncaught exception to `sys.excepthook`, the script's own if it set one (PyErr_Print);
+    a hook that raises gets "Error in sys.excepthook:" and both tracebacks. The run fails all the same."""
+    result = run(name)
+    assert [(p.kind, p.message) for p in result.problems] == [
+        ("exception", "ValueError: " + ("handled by the hook" if name.startswith("custom") else "original"))
+    ]
+    assert result.output == python_x_py(name)
+    assert "snippet_engine" not in result.output

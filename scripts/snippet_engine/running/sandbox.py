@@ -150,6 +150,25 @@ def _format_exception(snippet: str, exc: BaseException) -> str:
     return captured.getvalue()
 
 
+def _print_uncaught(snippet: str, exc: BaseException, formatted: str) -> None:
+    """Print an uncaught exception as CPython's `PyErr_Print` does: through `sys.excepthook`.
+
+    The default hook prints `formatted` (`_format_exception`); a hook the script installed
+    (`rich.traceback.install()`) is called instead, and if it raises, Python prints
+    "Error in sys.excepthook:", the hook's traceback, then "Original exception was:" and the original.
+    """
+    if sys.excepthook is sys.__excepthook__:
+        sys.stderr.write(formatted)
+        return
+    try:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    except BaseException as hook_error:
+        if hook_error.__context__ is exc:  # Python calls the hook outside any handler: nothing is chained
+            hook_error.__context__ = None
+        sys.stderr.write("Error in sys.excepthook:\n" + _format_exception(snippet, hook_error))
+        sys.stderr.write("\nOriginal exception was:\n" + formatted)
+
+
 def _flush_io() -> None:
     """What CPython does once the script's code ends, before it prints a traceback or `sys.exit`'s message and
     before the shutdown (pythonrun.c `flush_io`): flush `sys.stderr`, then `sys.stdout`, ignoring any error.
@@ -329,7 +348,7 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
             }
     except BaseException as exc:
         formatted = _format_exception(snippet, exc)
-        sys.stderr.write(formatted)
+        _print_uncaught(snippet, exc, formatted)
         report["exit_code"] = 1
         report["exception"] = {
             "type": type(exc).__name__,
