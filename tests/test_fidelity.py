@@ -308,3 +308,58 @@ def test_a_process_left_running_is_killed_and_blamed_on_the_line_that_started_it
     assert "'sleep 600'" in result.problems[0].message
     assert result.output == "started a process that never ends\n"
     assert not [p for p in psutil.process_iter(["cmdline"]) if p.info["cmdline"] == ["sleep", "600"]]
+
+
+@pytest.mark.parametrize("name", ["pending_output_at_exception.py", "pending_output_at_exit.py"])
+def test_pending_output_is_flushed_before_the_traceback_as_python_does(run, name):
+    """CPython flushes `sys.stderr` and `sys.stdout` once the script ends (pythonrun.c `flush_io`), before it
+    prints the traceback or `sys.exit`'s message and before the shutdown: a line without its newline comes first."""
+    result = run(name)
+    assert not result.ok
+    assert result.output == python_x_py(name)
+    assert result.output.index("partial" if "exception" in name else "pending") < result.output.index(
+        "Traceback" if "exception" in name else "fatal"
+    )
+
+
+def test_standard_streams_are_named_as_python_names_them(run):
+    """`print(sys.stdout)` shows `name='<stdout>'`, as CPython's `create_stdio` names the raw file."""
+    result = run("stream_names.py")
+    assert result.ok, result.problems
+    assert result.output == python_x_py("stream_names.py")
+    assert "name='<stdin>'" in result.output and "<stdout> <stdout>" in result.output
+
+
+def test_a_fork_left_running_is_named_as_the_script_not_the_engine(run):
+    """A forked copy of the script shows the script's command line (`python x.py`), not the engine's worker."""
+    result = run("leaves_fork_running.py")
+    assert [(p.kind, p.line) for p in result.problems] == [("leftover-process", 4)]
+    assert "'python tests/fixtures/snippets/leaves_fork_running.py'" in result.problems[0].message
+    assert "snippet_engine" not in result.problems[0].message
+    assert result.output == "forked a copy that never ends\n"
+
+
+def test_a_figure_that_fails_to_draw_shows_no_engine_frames(run):
+    """`plt.show()` draws the figure in the engine (as a reader's window would): a matplotlib error there
+    (an unknown TeX command in a title) is shown from the snippet's line into matplotlib, not through the engine."""
+    result = run("chart_bad_mathtext.py")
+    assert [(p.kind, p.line) for p in result.problems] == [("exception", 8)]
+    assert "snippet_engine" not in result.output and "observer" not in result.output
+    assert result.output.startswith("Traceback (most recent call last):\n")
+    assert (
+        '  File "tests/fixtures/snippets/chart_bad_mathtext.py", line 8, in <module>\n    plt.show()\n' in result.output
+    )
+    assert "site-packages/matplotlib/" in result.output and "ValueError" in result.output
+    assert "after show" not in result.output
+
+
+@pytest.mark.parametrize("name", ["custom_excepthook.py", "broken_excepthook.py"])
+def test_the_scripts_own_excepthook_prints_the_uncaught_exception(run, name):
+    """CPython hands an uncaught exception to `sys.excepthook`, the script's own if it set one (PyErr_Print);
+    a hook that raises gets "Error in sys.excepthook:" and both tracebacks. The run fails all the same."""
+    result = run(name)
+    assert [(p.kind, p.message) for p in result.problems] == [
+        ("exception", "ValueError: " + ("handled by the hook" if name.startswith("custom") else "original"))
+    ]
+    assert result.output == python_x_py(name)
+    assert "snippet_engine" not in result.output

@@ -92,7 +92,8 @@ def test_ctrl_c_ends_every_process_in_one_line_with_status_130(tmp_path, kind):
     assert command.returncode == 130, err.decode()
     assert took < STOP_WITHIN, f"took {took:.2f} s"
     after = err.decode().split("interrupted:")
-    assert len(after) == 2 and after[1].count("\n") == 1, err.decode()  # one line, and nothing after it
+    # One line, and nothing after it: not a progress bar redrawn by a thread that saw its worker end.
+    assert len(after) == 2 and after[1].count("\n") == 1 and after[1].endswith("\n"), err.decode()
     assert "Traceback" not in err.decode() and "KeyboardInterrupt" not in err.decode()
     alive = [process.pid for process in started if process.is_running() and process.status() != psutil.STATUS_ZOMBIE]
     assert alive == []
@@ -133,3 +134,33 @@ def test_ctrl_c_during_a_chapter_notebook_ends_its_kernel(tmp_path):
     assert command.returncode == 130, err.decode()
     assert took < STOP_WITHIN, f"took {took:.2f} s"
     assert [p.pid for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE] == []
+
+
+def test_a_closed_terminal_ends_every_process_too(tmp_path):
+    """Closing the terminal (SIGHUP to its foreground group) while a snippet loops: the snippet, which runs in a
+    session of its own and so gets no SIGHUP, must not be left looping after its worker and the checker are gone."""
+    root = make_repo(tmp_path / "repo", snippet_body=LOOPS, name="loops.py")
+    command = subprocess.Popen(
+        _command("checker", root), cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        top = psutil.Process(command.pid)
+        deadline = time.monotonic() + 180
+        while (sleeper := _sleeper(top)) is None:
+            assert command.poll() is None, command.communicate()
+            assert time.monotonic() < deadline, "the snippet never started"
+            time.sleep(0.1)
+        time.sleep(0.3)
+        started = [top, *top.children(recursive=True), sleeper]
+        os.killpg(command.pid, signal.SIGHUP)
+        command.communicate(timeout=30)
+        time.sleep(STOP_WITHIN)
+        alive = [p.pid for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    finally:
+        for process in [top, *top.children(recursive=True)] if command.poll() is None else []:
+            process.kill()
+        for process in psutil.process_iter(["cmdline"]):
+            if process.info["cmdline"] == ["sleep", "300"]:
+                process.kill()
+    assert command.returncode in (128 + signal.SIGHUP, -signal.SIGHUP)
+    assert alive == []

@@ -416,3 +416,16 @@ def test_a_kernel_that_does_not_start_is_a_failed_notebook_not_a_crash(tmp_path,
     run = check(project)
     assert not run.ok
     assert "kernel did not run: RuntimeError: Kernel didn't respond in 60 seconds" in run.error
+
+
+def test_a_module_beside_the_snippet_is_importable_in_the_notebook(tmp_path):
+    """`python x.py` puts the script's folder first on `sys.path`: `from helper import f` works there, so it
+    must in the chapter notebook too (whose kernel runs elsewhere), though the snippet never names `__file__`."""
+    helper = "import warnings\n\n\ndef f():\n    warnings.warn('helper says careful')\n    return 1\n"
+    source = "# snippet: expect-warning=UserWarning\nfrom helper import f\n\nprint(f())\n"
+    project = make_course(tmp_path / "repo", {"uses_helper.py": (source, "")}, {"snippets/ch/helper.py": helper})
+    results = engine_records(project, tmp_path)
+    assert list(results["ch/uses_helper.py"].reads) == ["snippets/ch/helper.py"]
+    assert (project.snippets_dir / "ch/uses_helper.out").read_text().startswith("snippets/ch/helper.py:5: UserWarning")
+    run = check(project, results=results)
+    assert run.ok, run.error

@@ -194,6 +194,16 @@ def build_notebook(
     # The data files the chapter's code opens (the engine's own modules, read for tracebacks, are not data).
     reads = sorted({rel for name in snippets for rel in results[name].reads if not rel.startswith("scripts/")})
     uses_file = [name for name in snippets if "__file__" in sources[name]]
+    # A module beside the snippet (`from helper import f`): `python x.py` finds it on sys.path[0], its folder.
+    imports_sibling = [
+        name
+        for name in snippets
+        if any(
+            posixpath.dirname(rel) == f"snippets/{posixpath.dirname(name)}"
+            for rel in results[name].reads
+            if rel.endswith(".py")
+        )
+    ]
     cells = []
     if parts and parts[0][0] == "markdown" and parts[0][1].startswith("# "):  # the page's title comes first
         title, _, rest = parts[0][1].partition("\n")
@@ -202,8 +212,8 @@ def build_notebook(
     back = link(page_url(page.base, page.locale))
     cells.append(new_markdown_cell(text["intro"].format(chapter=chapter, page_url=back)))
     fetched: list[str] = []
-    if uses_file:  # before any code: the setup cell sets `__file__`
-        folder = f"snippets/{posixpath.dirname(uses_file[0])}"
+    if uses_file or imports_sibling:  # before any code: the setup cell sets `__file__` (and `sys.path`)
+        folder = f"snippets/{posixpath.dirname((uses_file or imports_sibling)[0])}"
         files = ", ".join(f"`{rel}`" for rel in reads) or f"`{folder}/`"
         cells.append(new_markdown_cell(text["setup_intro"].format(files=files, local=LOCAL_FILES)))
         embedded = {rel: (project.root / rel).read_bytes() for rel in reads}
@@ -211,7 +221,8 @@ def build_notebook(
         for rel in fetched:
             del embedded[rel]
         urls = {rel: (site_url + rel if site_url else None) for rel in fetched}
-        cells.append(new_code_cell(_setup_source(folder, embedded, urls, text["setup_error"])))
+        setup = _setup_source(folder, embedded, urls, text["setup_error"], bool(imports_sibling))
+        cells.append(new_code_cell(setup))
     for kind, content in parts:
         if kind == "markdown":
             cells.append(new_markdown_cell(content))
@@ -260,7 +271,9 @@ LOCAL_FILES = "pytorch-course-files"
 """The folder, next to a notebook opened outside a clone, that its setup cell writes the chapter's files into."""
 
 
-def _setup_source(folder: str, embedded: dict[str, bytes], fetched: dict[str, str | None], error: str) -> str:
+def _setup_source(
+    folder: str, embedded: dict[str, bytes], fetched: dict[str, str | None], error: str, modules: bool = False
+) -> str:
     """The setup cell: find the repository, else lay out the files the chapter reads next to the notebook.
 
     Parameters:
@@ -268,6 +281,8 @@ def _setup_source(folder: str, embedded: dict[str, bytes], fetched: dict[str, st
         embedded: Repository-relative path -> the file's bytes, stored in the cell (base64).
         fetched: Repository-relative path -> its URL on the published site (None: not published).
         error: The message when a file can be neither found nor fetched (`{rel}`, `{local}` filled in).
+        modules: Whether a snippet imports a module beside it: the folder then goes first on `sys.path`,
+            as `python x.py` puts the script's folder there (Python docs, `sys.path`).
     """
     lines = ["from pathlib import Path", ""]
     if embedded:
@@ -307,6 +322,9 @@ def _setup_source(folder: str, embedded: dict[str, bytes], fetched: dict[str, st
             "            (_root / _rel).parent.mkdir(parents=True, exist_ok=True)",
             "            urllib.request.urlretrieve(_url, _root / _rel)",
         ]
+    if modules:
+        lines[:0] = ["import sys"]
+        lines += ["sys.path.insert(0, str(_root / _folder))"]
     lines += ['__file__ = str(_root / _folder / "notebook.py")']
     return "\n".join(lines)
 

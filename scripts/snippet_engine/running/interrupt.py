@@ -7,7 +7,7 @@ Python's default reaction, a `KeyboardInterrupt` in the main thread, would leave
 snippets running (a looping one forever) while threads wait for their replies. Instead, the
 handler installed here:
 
-1. prints one line on stderr,
+1. prints one line on stderr, and nothing after it (the process's stdout and stderr go to /dev/null),
 2. ends every descendant process (workers first get SIGTERM, on which they end their snippet
    and everything it started and remove its working directory; what is left after
    `GRACE` seconds is killed; orphans come back to this process, a child subreaper, and are
@@ -15,6 +15,8 @@ handler installed here:
 3. removes the temporary files of cache writes in progress (`cache.remove_partial_writes`) and
    runs the clean-ups registered with `on_interrupt` (the temporary site of `mkdocs serve`),
 4. exits with status 130 (128 + SIGINT, what a shell reports for a job ended by Ctrl-C).
+
+A closed terminal (SIGHUP) is handled the same way, without the line, and exits with status 129.
 
 Results finished before the interrupt stay cached; a result still running is not cached.
 """
@@ -53,6 +55,9 @@ def install() -> bool:
     if threading.current_thread() is not threading.main_thread():
         return False
     signal.signal(signal.SIGINT, _on_interrupt)
+    # A closed terminal (SIGHUP to its foreground group) ends the run the same way, silently: the workers
+    # ignore it as they ignore SIGINT, so none dies leaving its snippet (in a session of its own) looping.
+    signal.signal(signal.SIGHUP, _on_interrupt)
     processes.become_subreaper()
     return True
 
@@ -71,13 +76,30 @@ def stop_everything() -> None:
             cleanup()
 
 
+def _silence() -> None:
+    """Nothing this process writes after the one line reaches the terminal.
+
+    Other threads go on while the handler ends the workers: a thread waiting for a reply sees its
+    worker end and reports a result (the checker's progress bar would redraw as "1/1" under the line,
+    with no newline before the shell's prompt). stdout and stderr now write to /dev/null.
+    """
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
+
+
 def _on_interrupt(signum: int, frame: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut the clean-up short
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     with contextlib.suppress(Exception):
-        # On a terminal the line starts after the echoed ^C (and any progress bar).
-        sys.stderr.write(("\n" if sys.stderr.isatty() else "") + MESSAGE + "\n")
-        sys.stderr.flush()
+        if signum == signal.SIGINT:  # after SIGHUP the terminal is gone: nobody reads the line
+            # On a terminal the line starts after the echoed ^C (and any progress bar).
+            sys.stderr.write(("\n" if sys.stderr.isatty() else "") + MESSAGE + "\n")
+            sys.stderr.flush()
+    _silence()
     stop_everything()
     with contextlib.suppress(Exception):
         sys.stdout.flush()
-    os._exit(EXIT_STATUS)
+    os._exit(128 + signum)  # EXIT_STATUS for Ctrl-C

@@ -84,10 +84,19 @@ def reap(exclude: Iterable[int] = ()) -> None:
                 os.waitpid(child.pid, os.WNOHANG)
 
 
-def describe(process: psutil.Process) -> str:
-    """A process as a reader recognises it: its command line, shortened (`sleep 600`)."""
+def describe(process: psutil.Process, script: str | None = None) -> str:
+    """A process as a reader recognises it: its command line, shortened (`sleep 600`).
+
+    Parameters:
+        process: The process.
+        script: The snippet's repo-relative path. A fork of the snippet (`os.fork`, a `multiprocessing`
+            fork child) has the command line of the worker it was forked from, which is not the reader's:
+            it is named `python <script>`, as under `python x.py`.
+    """
     try:
         words = process.cmdline() or [process.name()]
+        if script is not None and words == psutil.Process().cmdline():
+            return f"python {script}"
     except psutil.Error:
         return f"pid {process.pid}"
     text = " ".join(os.path.basename(words[0]) if index == 0 else word for index, word in enumerate(words))

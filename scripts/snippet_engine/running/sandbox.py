@@ -72,6 +72,8 @@ def _redirect_output(output_fd: int) -> None:
     errors = sys.__stdout__.errors if sys.__stdout__ is not None else "strict"  # the locale's, as for Python
     sys.stdout = open(1, "w", encoding="utf-8", errors=errors, closefd=False)  # a tty: line-buffered
     sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+    for stream, name in ((sys.stdin, "<stdin>"), (sys.stdout, "<stdout>"), (sys.stderr, "<stderr>")):
+        stream.buffer.raw.name = name  # as create_stdio names them: print(sys.stdout) shows name='<stdout>'
     # As in CPython, the original streams stay reachable as sys.__stdout__ & co: a snippet that rebinds
     # sys.stdout (`io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8")`) must not see the old wrapper
     # collected, which would close the buffer both share.
@@ -122,20 +124,22 @@ def _format_exception(snippet: str, exc: BaseException) -> str:
     Printed by CPython's own `sys.__excepthook__` (PyErr_Display), which adds what
     `traceback.format_exception` leaves out on 3.11 ("Did you mean: …?", the
     caret under wide characters). The frames before the snippet's first (the
-    engine running it) and after its last engine frame (an audit hook refusing
-    an operation) are cut.
+    engine running it) and every engine frame after it (an audit hook refusing
+    an operation, `plt.show()`'s capture) are cut.
     """
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != snippet:
         tb = tb.tb_next
-    last_own = None
+    # Every engine frame is cut, also between the snippet's and a library's (`plt.show()` draws the figure
+    # through the engine's capture into matplotlib, where an unknown TeX command raises).
+    kept = []
     cursor = tb
     while cursor is not None:
         if not cursor.tb_frame.f_code.co_filename.startswith(ENGINE_DIR):
-            last_own = cursor
+            kept.append(cursor)
         cursor = cursor.tb_next
-    if last_own is not None and last_own.tb_next is not None:
-        last_own.tb_next = None
+    for index, kept_tb in enumerate(kept):
+        kept_tb.tb_next = kept[index + 1] if index + 1 < len(kept) else None
     exc.__traceback__ = tb
     captured, stderr = io.StringIO(), sys.stderr
     sys.stderr = captured
@@ -144,6 +148,34 @@ def _format_exception(snippet: str, exc: BaseException) -> str:
     finally:
         sys.stderr = stderr
     return captured.getvalue()
+
+
+def _print_uncaught(snippet: str, exc: BaseException, formatted: str) -> None:
+    """Print an uncaught exception as CPython's `PyErr_Print` does: through `sys.excepthook`.
+
+    The default hook prints `formatted` (`_format_exception`); a hook the script installed
+    (`rich.traceback.install()`) is called instead, and if it raises, Python prints
+    "Error in sys.excepthook:", the hook's traceback, then "Original exception was:" and the original.
+    """
+    if sys.excepthook is sys.__excepthook__:
+        sys.stderr.write(formatted)
+        return
+    try:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    except BaseException as hook_error:
+        if hook_error.__context__ is exc:  # Python calls the hook outside any handler: nothing is chained
+            hook_error.__context__ = None
+        sys.stderr.write("Error in sys.excepthook:\n" + _format_exception(snippet, hook_error))
+        sys.stderr.write("\nOriginal exception was:\n" + formatted)
+
+
+def _flush_io() -> None:
+    """What CPython does once the script's code ends, before it prints a traceback or `sys.exit`'s message and
+    before the shutdown (pythonrun.c `flush_io`): flush `sys.stderr`, then `sys.stdout`, ignoring any error.
+    So a line written without its newline appears before the traceback, as in a terminal."""
+    for stream in (sys.stderr, sys.stdout):
+        with contextlib.suppress(Exception):
+            stream.flush()
 
 
 def _shut_down(main: types.ModuleType) -> None:
@@ -192,6 +224,7 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     os.setsid()
     signal.signal(signal.SIGINT, signal.default_int_handler)  # the worker ignores SIGINT; Python's own handler
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)  # the worker ignores it too; inherited by what the snippet runs
     # Before any thread starts (faulthandler's watchdog): the whole process tree loses the network.
     isolation_failure = isolation.isolate_network()
     # The repository is read-only to the whole process tree (C code included); the audit hook names the line.
@@ -297,7 +330,10 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
     os._exit = snippet_os_exit
     state_before = state.snapshot()
     try:
-        exec(compile(source, snippet, "exec", dont_inherit=True), main.__dict__)
+        try:
+            exec(compile(source, snippet, "exec", dont_inherit=True), main.__dict__)
+        finally:
+            _flush_io()
     except SystemExit as exc:
         code = exc.code
         if code not in (None, 0):
@@ -312,7 +348,7 @@ def run_child(request: dict[str, Any], output_fd: int, trace_path: str, report_p
             }
     except BaseException as exc:
         formatted = _format_exception(snippet, exc)
-        sys.stderr.write(formatted)
+        _print_uncaught(snippet, exc, formatted)
         report["exit_code"] = 1
         report["exception"] = {
             "type": type(exc).__name__,

@@ -281,7 +281,7 @@ def _leftovers(reader: _OutputReader, grace: float) -> list[str]:
             reader.read()
             if reader.total > MAX_OUTPUT:
                 break
-    names = [processes.describe(process) for process in running]
+    names = [processes.describe(process, _running.get("name")) for process in running]
     processes.end_all(running, grace=0)
     processes.reap(_siblings)
     end = time.monotonic() + DRAIN_GRACE
@@ -325,7 +325,7 @@ def run_request(request: dict[str, Any], abort_fd: int | None = None) -> dict[st
     files = {name: os.path.join(workdir, f".{name}") for name in ("trace", "report", "events")}
     rundir = os.path.join(workdir, "cwd")
     os.mkdir(rundir)
-    _running["workdir"] = workdir
+    _running["workdir"], _running["name"] = workdir, request["name"]
     read_fd, write_fd = _open_terminal()
     ctypes.CDLL(None).fflush(None)  # nothing of the worker's C stdio buffers is the child's to print
     start = time.perf_counter()
@@ -427,6 +427,7 @@ def main() -> None:
     # Ctrl-C in a terminal reaches the whole foreground process group: the engine, not its workers, decides
     # what happens then (`interrupt`); it ends the workers with SIGTERM.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closed terminal too (`interrupt.install`)
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
     # Keep stray prints from the worker's own imports off the protocol channel.
     os.dup2(2, 1)
