@@ -44,7 +44,7 @@ test: install system-deps node_modules/.package-lock.json
 	$(BIN)/python scripts/check_snippets.py --junit reports/snippets.xml
 	$(BIN)/python scripts/check_snippets.py --training --no-notebooks --numerics isa=sse,threads=2,hash-seed=1
 	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m pytest tests --durations=10
+	$(BIN)/python -m pytest tests -n 2 --durations=10
 
 check: install
 	$(BIN)/python scripts/check_snippets.py
