@@ -53,9 +53,9 @@ from snippet_engine.site import (
 )
 from snippet_engine.site.fence import REPO_ROOT, engine, page_locale, page_url, register_fence
 from snippet_engine.site.page_memo import (
+    finish_memoised,
     memoise_page_renders,
     memoise_page_transforms,
-    minify_memoised,
     set_snippet_digests,
 )
 from snippet_engine.site.search_index import drop_unused_search_languages, memoise_search_entries, split_search_index
@@ -231,13 +231,23 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     sitemap.record_page(page, config, mkdocs_internals.i18n_default_language(config) or "zh")
     if notebook_views.is_notebook_view(page):
         output = notebook_views.share_styles(notebook_views.drop_cdn_scripts(output, page), page, config.site_dir)
-    output = lean_pages.lean(minify_memoised(output, minify))
-    # After minifying: minify-html drops the closing tags of MathML elements (0.18.1), which breaks KaTeX's output.
     try:
-        output, formulas = math.typeset(output, _katex)
+        output, formulas = finish_memoised(output, finish_page)
     except math.MathError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
     return math.link_stylesheet(output, page.url) if formulas else output
+
+
+def finish_page(html: str) -> list:
+    """A page minified (`minify`), loading only what it uses (`lean_pages`), with its math typeset (`math`), and how
+    many formulas it holds. Math comes after minifying: minify-html (0.18.1) drops the closing tags of MathML
+    elements, which breaks KaTeX's output.
+
+    Raises:
+        math.MathError: For a formula KaTeX cannot typeset.
+    """
+    output, formulas = math.typeset(lean_pages.lean(minify(html)), _katex)
+    return [output, formulas]
 
 
 _katex = math.Katex()

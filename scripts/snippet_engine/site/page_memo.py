@@ -31,6 +31,7 @@ from typing import Any
 from snippet_engine.output import charts
 from snippet_engine.running.memo import Memo, code_fingerprint, config_files, present_files, relative_files, toc_tokens
 from snippet_engine.site import downloads, mkdocs_internals
+from snippet_engine.site.math import KATEX_JS
 
 _PACKAGES = ("mkdocs", "Markdown", "pymdown-extensions", "Pygments", "markdown-exec", "mkdocs-material")
 
@@ -204,7 +205,8 @@ _transform_memo: Memo | None = None
 def memoise_page_transforms(config: Any, cache_dir: Path) -> None:
     """Memoise the pure transforms every page's HTML goes through after its template.
 
-    - `minify` (minify-html): 1 s a build for 104 pages;
+    - `finish_memoised`: minify (minify-html, 1 s a build for 104 pages), `lean_pages` and the math typeset by
+      KaTeX in Node (`math`, 1 s more and a Node process);
     - mkdocs-glightbox's `on_page_content` (wraps each image in a lightbox link) and `on_post_page` (adds
       its script and style), each parsing the page with lexbor (1.2 s a build): memoised by the HTML, the
       page's URL and front matter, the plugin's settings and the theme's name, which is everything they
@@ -224,7 +226,9 @@ def memoise_page_transforms(config: Any, cache_dir: Path) -> None:
     global _transform_memo
     _transform_memo = Memo(
         cache_dir,
-        code_fingerprint(packages=("minify-html", "mkdocs-glightbox", "mkdocs-material"), files=config_files(config)),
+        code_fingerprint(
+            packages=("minify-html", "mkdocs-glightbox", "mkdocs-material"), files=[*config_files(config), KATEX_JS]
+        ),
     )
     events, origins = mkdocs_internals.event_handlers(config)
     for event, plugin_name, method_name, make in (
@@ -242,12 +246,14 @@ def memoise_page_transforms(config: Any, cache_dir: Path) -> None:
                     origins[wrapper] = origins.get(handler, plugin_name)
 
 
-def minify_memoised(html: str, minify: Callable[[str], str]) -> str:
-    """`minify(html)`, memoised by `html` (minify-html's version and settings are in the fingerprint)."""
+def finish_memoised(html: str, finish: Callable[[str], Any]) -> Any:
+    """`finish(html)`, memoised by `html`: the last, pure steps of every page (minified, lightened, its math
+    typeset: `hooks.finish_page`). minify-html's version and KaTeX's script are in the fingerprint, with the
+    engine's code; the value must be JSON-able."""
     memo = _transform_memo
     if memo is None:
-        return minify(html)
-    return memo.get_or_put(memo.key("minify", html), lambda: minify(html))
+        return finish(html)
+    return memo.get_or_put(memo.key("finish", html), lambda: finish(html))
 
 
 def _glightbox_memoised(plugin: Any, handler: Callable[..., str]) -> Callable[..., str] | None:
